@@ -1,0 +1,29 @@
+// Shared set-up for every spec: each page records console errors and every request, so a
+// test can assert that nothing went wrong and nothing left the machine.
+import { test as base, expect } from "@playwright/test";
+
+export const test = base.extend({
+  watched: async ({ page, baseURL }, use) => {
+    const consoleErrors = [];
+    const foreignRequests = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(baseURL) && !url.startsWith("blob:") && !url.startsWith("data:")) {
+        foreignRequests.push(url);
+      }
+    });
+    await use({ consoleErrors, foreignRequests });
+  },
+});
+
+/** Opens the app on a clean origin and waits until it has mounted. */
+export async function openApp(page, path = "/") {
+  await page.goto(path);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+}
+
+export { expect };

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make bench`: builds the release app into dist-bench/, serves it on a loopback port and
+# measures it (bench/run.mjs). Writes bench/results.json and prints a table.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PROJECT_ROOT"
+scripts/install-test-tools.sh
+say "Building the release app"
+trunk build --release --dist dist-bench
+port=8282
+node e2e/serve.mjs dist-bench $port > /dev/null &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 1 50); do
+  (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+  sleep 0.1 # waiting for the server's port to open, not for a result
+done
+say "Measuring"
+node bench/run.mjs dist-bench "http://127.0.0.1:$port/"

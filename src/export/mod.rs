@@ -1,0 +1,2 @@
+//! Writers for what leaves the app as files: SVG, PNG, CSV, JSON and GraphML.
+//! The exercise issues add their writers here.

@@ -1,0 +1,375 @@
+//! The pure domain: workshops and their exercises.
+//!
+//! Nothing here touches the browser. Time and identifiers are passed in by the caller, so
+//! every function is deterministic and tested natively.
+
+pub mod history;
+pub mod orgmap;
+pub mod ranking;
+pub mod venn;
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
+pub type Millis = f64;
+
+/// A new random identifier (UUID v4) for a workshop, group or exercise.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Participants are described by a generalised identifier, never by name
+/// ("Community organisations", "Statutory services").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantGroup {
+    pub id: String,
+    pub label: String,
+    /// How many people were in the group, when the facilitator recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u32>,
+}
+
+/// The three exercises the app runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseKind {
+    OrganisationalMap,
+    PowerVenn,
+    PairwiseRanking,
+}
+
+impl ExerciseKind {
+    pub const ALL: [ExerciseKind; 3] = [
+        ExerciseKind::OrganisationalMap,
+        ExerciseKind::PowerVenn,
+        ExerciseKind::PairwiseRanking,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExerciseKind::OrganisationalMap => "Organisational map",
+            ExerciseKind::PowerVenn => "Power Venn diagram",
+            ExerciseKind::PairwiseRanking => "Pair-wise ranking",
+        }
+    }
+}
+
+/// The data of one exercise, by kind. The kind is the JSON tag, so a file says what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExerciseData {
+    OrganisationalMap(orgmap::OrgMap),
+    PowerVenn(venn::VennDiagram),
+    PairwiseRanking(ranking::Ranking),
+}
+
+impl ExerciseData {
+    pub fn empty(kind: ExerciseKind) -> Self {
+        match kind {
+            ExerciseKind::OrganisationalMap => ExerciseData::OrganisationalMap(Default::default()),
+            ExerciseKind::PowerVenn => ExerciseData::PowerVenn(Default::default()),
+            ExerciseKind::PairwiseRanking => ExerciseData::PairwiseRanking(Default::default()),
+        }
+    }
+
+    pub fn kind(&self) -> ExerciseKind {
+        match self {
+            ExerciseData::OrganisationalMap(_) => ExerciseKind::OrganisationalMap,
+            ExerciseData::PowerVenn(_) => ExerciseKind::PowerVenn,
+            ExerciseData::PairwiseRanking(_) => ExerciseKind::PairwiseRanking,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub id: String,
+    pub title: String,
+    /// The participant group that made it, if the facilitator said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    #[serde(default)]
+    pub notes: String,
+    pub data: ExerciseData,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    pub title: String,
+    /// The day it was held, as `YYYY-MM-DD`, or empty when not yet set.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub groups: Vec<ParticipantGroup>,
+    #[serde(default)]
+    pub exercises: Vec<Exercise>,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+}
+
+impl Workshop {
+    pub fn new(id: String, title: impl Into<String>, now: Millis) -> Self {
+        Workshop {
+            id,
+            title: title.into(),
+            date: String::new(),
+            place: String::new(),
+            notes: String::new(),
+            groups: Vec::new(),
+            exercises: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    pub fn exercise_mut(&mut self, id: &str) -> Option<&mut Exercise> {
+        self.exercises.iter_mut().find(|e| e.id == id)
+    }
+
+    pub fn group_label(&self, group_id: &str) -> Option<&str> {
+        self.groups
+            .iter()
+            .find(|g| g.id == group_id)
+            .map(|g| g.label.as_str())
+    }
+
+    /// Adds an exercise of `kind` at the end and returns its id.
+    pub fn add_exercise(
+        &mut self,
+        id: String,
+        kind: ExerciseKind,
+        title: impl Into<String>,
+    ) -> String {
+        self.exercises.push(Exercise {
+            id: id.clone(),
+            title: title.into(),
+            group_id: None,
+            notes: String::new(),
+            data: ExerciseData::empty(kind),
+        });
+        id
+    }
+
+    pub fn remove_exercise(&mut self, id: &str) -> Option<Exercise> {
+        let index = self.exercises.iter().position(|e| e.id == id)?;
+        Some(self.exercises.remove(index))
+    }
+
+    /// Moves an exercise one place up (`-1`) or down (`+1`). Returns whether it moved.
+    pub fn move_exercise(&mut self, id: &str, offset: isize) -> bool {
+        let Some(from) = self.exercises.iter().position(|e| e.id == id) else {
+            return false;
+        };
+        let to = from as isize + offset;
+        if to < 0 || to as usize >= self.exercises.len() {
+            return false;
+        }
+        self.exercises.swap(from, to as usize);
+        true
+    }
+
+    /// Removes a participant group; exercises that named it keep their data and lose the tag,
+    /// so no exercise points at a group that no longer exists.
+    pub fn remove_group(&mut self, group_id: &str) {
+        self.groups.retain(|g| g.id != group_id);
+        for exercise in &mut self.exercises {
+            if exercise.group_id.as_deref() == Some(group_id) {
+                exercise.group_id = None;
+            }
+        }
+    }
+
+    /// A copy with fresh identifiers for the workshop, groups and exercises, keeping every
+    /// exercise's link to its group.
+    pub fn duplicate(&self, mut fresh_id: impl FnMut() -> String, now: Millis) -> Workshop {
+        let mut copy = self.clone();
+        copy.id = fresh_id();
+        copy.title = format!("{} (copy)", self.title);
+        copy.created_at = now;
+        copy.updated_at = now;
+        let mut renamed = Vec::new();
+        for group in &mut copy.groups {
+            let new_id = fresh_id();
+            renamed.push((group.id.clone(), new_id.clone()));
+            group.id = new_id;
+        }
+        for exercise in &mut copy.exercises {
+            exercise.id = fresh_id();
+            if let Some(old) = &exercise.group_id {
+                exercise.group_id = renamed
+                    .iter()
+                    .find(|(from, _)| from == old)
+                    .map(|(_, to)| to.clone());
+            }
+        }
+        copy
+    }
+
+    /// Checks the rules every stored or imported workshop must keep. Returns each broken rule
+    /// in plain words, with where it is broken.
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.id.trim().is_empty() {
+            problems.push("the workshop has no id".to_string());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (index, group) in self.groups.iter().enumerate() {
+            if !seen.insert(group.id.as_str()) {
+                problems.push(format!(
+                    "groups[{index}]: the id {:?} is used twice",
+                    group.id
+                ));
+            }
+        }
+        let mut seen_exercises = std::collections::HashSet::new();
+        for (index, exercise) in self.exercises.iter().enumerate() {
+            if !seen_exercises.insert(exercise.id.as_str()) {
+                problems.push(format!(
+                    "exercises[{index}]: the id {:?} is used twice",
+                    exercise.id
+                ));
+            }
+            if let Some(group_id) = &exercise.group_id {
+                if self.group_label(group_id).is_none() {
+                    problems.push(format!(
+                        "exercises[{index}]: group_id {group_id:?} names no group of this workshop"
+                    ));
+                }
+            }
+            let inner = match &exercise.data {
+                ExerciseData::OrganisationalMap(map) => map.check(),
+                ExerciseData::PowerVenn(venn) => venn.check(),
+                ExerciseData::PairwiseRanking(ranking) => ranking.check(),
+            };
+            problems.extend(
+                inner
+                    .into_iter()
+                    .map(|p| format!("exercises[{index}].data: {p}")),
+            );
+        }
+        problems
+    }
+}
+
+/// Every workshop the browser holds, newest first when listed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    pub workshops: Vec<Workshop>,
+}
+
+impl Library {
+    pub fn get(&self, id: &str) -> Option<&Workshop> {
+        self.workshops.iter().find(|w| w.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Workshop> {
+        self.workshops.iter_mut().find(|w| w.id == id)
+    }
+
+    /// Adds the workshop, or replaces the one with the same id.
+    pub fn upsert(&mut self, workshop: Workshop) {
+        match self.workshops.iter_mut().find(|w| w.id == workshop.id) {
+            Some(existing) => *existing = workshop,
+            None => self.workshops.push(workshop),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Workshop> {
+        let index = self.workshops.iter().position(|w| w.id == id)?;
+        Some(self.workshops.remove(index))
+    }
+
+    /// The workshops as the home screen lists them: most recently edited first.
+    pub fn newest_first(&self) -> Vec<&Workshop> {
+        let mut list: Vec<&Workshop> = self.workshops.iter().collect();
+        list.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counter() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("id-{n}")
+        }
+    }
+
+    #[test]
+    fn moving_an_exercise_past_either_end_does_nothing() {
+        let mut w = Workshop::new("w".into(), "T", 0.0);
+        w.add_exercise("a".into(), ExerciseKind::PowerVenn, "Venn — now");
+        w.add_exercise("b".into(), ExerciseKind::PowerVenn, "Venn — ideal");
+        assert!(!w.move_exercise("a", -1));
+        assert!(w.move_exercise("a", 1));
+        assert_eq!(w.exercises[1].id, "a");
+        assert!(!w.move_exercise("a", 1));
+    }
+
+    #[test]
+    fn duplicate_keeps_group_links_with_fresh_ids() {
+        let mut w = Workshop::new("w".into(), "Statutory", 0.0);
+        w.groups.push(ParticipantGroup {
+            id: "g".into(),
+            label: "Statutory services".into(),
+            size: Some(18),
+        });
+        let ex = w.add_exercise("e".into(), ExerciseKind::PairwiseRanking, "Ranking");
+        w.exercise_mut(&ex).unwrap().group_id = Some("g".into());
+        let copy = w.duplicate(counter(), 5.0);
+        assert_ne!(copy.id, w.id);
+        assert_ne!(copy.groups[0].id, "g");
+        assert_eq!(
+            copy.exercises[0].group_id.as_deref(),
+            Some(copy.groups[0].id.as_str())
+        );
+        assert!(copy.check().is_empty());
+    }
+
+    #[test]
+    fn removing_a_group_untags_its_exercises() {
+        let mut w = Workshop::new("w".into(), "T", 0.0);
+        w.groups.push(ParticipantGroup {
+            id: "g".into(),
+            label: "CBOs".into(),
+            size: None,
+        });
+        w.add_exercise("e".into(), ExerciseKind::PowerVenn, "Venn");
+        w.exercises[0].group_id = Some("g".into());
+        w.remove_group("g");
+        assert_eq!(w.exercises[0].group_id, None);
+        assert!(w.check().is_empty());
+    }
+
+    #[test]
+    fn check_reports_where_a_rule_is_broken() {
+        let mut w = Workshop::new("w".into(), "T", 0.0);
+        w.add_exercise("e".into(), ExerciseKind::PowerVenn, "Venn");
+        w.exercises[0].group_id = Some("missing".into());
+        let problems = w.check();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].starts_with("exercises[0]"), "{problems:?}");
+    }
+
+    #[test]
+    fn library_lists_newest_first() {
+        let mut lib = Library::default();
+        lib.upsert(Workshop::new("old".into(), "Old", 1.0));
+        lib.upsert(Workshop::new("new".into(), "New", 2.0));
+        let order: Vec<&str> = lib.newest_first().iter().map(|w| w.id.as_str()).collect();
+        assert_eq!(order, ["new", "old"]);
+    }
+}

@@ -1,0 +1,214 @@
+//! The versioned file format, shared by exported files and by what the browser stores.
+//!
+//! ```json
+//! { "format": "pla-workshop", "schema_version": 1, "saved_at": 1764000000000, "workshops": [ … ] }
+//! ```
+//! `docs/file-format.md` documents every field; `docs/pla-workshop.schema.json` is its JSON Schema.
+
+use crate::model::{Millis, Workshop};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The `format` field of every file this app writes.
+pub const FORMAT_NAME: &str = "pla-workshop";
+/// The schema version this build writes. Every earlier version has a migration below and a
+/// frozen fixture under `tests/fixtures/`.
+pub const SCHEMA_VERSION: u32 = 1;
+/// A file larger than this cannot be a workshop; refusing it keeps the tab responsive.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub schema_version: u32,
+    pub saved_at: Millis,
+    pub workshops: Vec<Workshop>,
+}
+
+impl Envelope {
+    pub fn new(workshops: Vec<Workshop>, saved_at: Millis) -> Self {
+        Envelope {
+            format: FORMAT_NAME.to_string(),
+            schema_version: SCHEMA_VERSION,
+            saved_at,
+            workshops,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings, numbers and vectors cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn to_pretty_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why a file or a stored value could not be read. Each says what is wrong and where.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotOurFormat,
+    NewerVersion {
+        found: u64,
+    },
+    MigrationFailed {
+        from: u32,
+        message: String,
+    },
+    Invalid {
+        path: String,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "The file is {:.1} MB, too large to be a workshop (the limit is {} MB).",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            ReadError::NotJson { line, column, message } => {
+                write!(f, "The file is not valid JSON (line {line}, column {column}): {message}.")
+            }
+            ReadError::NotOurFormat => write!(
+                f,
+                "The file is JSON, but not a PLA Workshop file (its \"format\" is not \"{FORMAT_NAME}\")."
+            ),
+            ReadError::NewerVersion { found } => write!(
+                f,
+                "The data was written by a newer version of PLA Workshop (schema version {found}; this app reads up to {SCHEMA_VERSION}). Update the app to open it."
+            ),
+            ReadError::MigrationFailed { from, message } => write!(
+                f,
+                "The data is from schema version {from} and could not be brought up to date: {message}."
+            ),
+            ReadError::Invalid { path, message } => write!(f, "At {path}: {message}."),
+        }
+    }
+}
+
+/// Migrations, indexed by the version they start from: `MIGRATIONS[0]` takes version 1 to 2.
+/// Each is a pure function on JSON, so it works on data that no longer fits today's structs.
+/// Never change one after its version is released; add the next instead.
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a parsed file up to `SCHEMA_VERSION`, one migration at a time.
+pub fn migrate(mut value: Value) -> Result<Value, ReadError> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(ReadError::NotOurFormat);
+    }
+    let found = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ReadError::Invalid {
+            path: "schema_version".into(),
+            message: "it must be a whole number".into(),
+        })?;
+    if found > u64::from(SCHEMA_VERSION) {
+        return Err(ReadError::NewerVersion { found });
+    }
+    if found == 0 {
+        return Err(ReadError::Invalid {
+            path: "schema_version".into(),
+            message: "versions start at 1".into(),
+        });
+    }
+    let mut version = found as u32;
+    while version < SCHEMA_VERSION {
+        let step =
+            MIGRATIONS
+                .get(version as usize - 1)
+                .ok_or_else(|| ReadError::MigrationFailed {
+                    from: version,
+                    message: "no migration is known for this version".into(),
+                })?;
+        value = step(value).map_err(|message| ReadError::MigrationFailed {
+            from: version,
+            message,
+        })?;
+        version += 1;
+        value["schema_version"] = Value::from(version);
+    }
+    Ok(value)
+}
+
+/// Reads a file or stored value completely, checking every rule, before anything is changed.
+pub fn read(text: &str) -> Result<Envelope, ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    // serde_json limits nesting depth and rejects out-of-range numbers with an error, not a panic.
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })?;
+    let current = migrate(value)?;
+    let envelope: Envelope =
+        serde_path_to_error::deserialize(current).map_err(|e| ReadError::Invalid {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })?;
+    let mut ids = std::collections::HashSet::new();
+    for (index, workshop) in envelope.workshops.iter().enumerate() {
+        if !ids.insert(workshop.id.as_str()) {
+            return Err(ReadError::Invalid {
+                path: format!("workshops[{index}].id"),
+                message: format!("the id {:?} is used twice in this file", workshop.id),
+            });
+        }
+        if let Some(problem) = workshop.check().into_iter().next() {
+            return Err(ReadError::Invalid {
+                path: format!("workshops[{index}]"),
+                message: problem,
+            });
+        }
+    }
+    Ok(envelope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_versions_are_refused_not_guessed() {
+        let text = r#"{"format":"pla-workshop","schema_version":99,"saved_at":0,"workshops":[]}"#;
+        assert_eq!(read(text), Err(ReadError::NewerVersion { found: 99 }));
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let text = r#"{"format":"pla-workshop","schema_version":1,"saved_at":0,"workshops":[{"id":"w","title":7}]}"#;
+        match read(text) {
+            Err(ReadError::Invalid { path, .. }) => assert_eq!(path, "workshops[0].title"),
+            other => panic!("expected an invalid-field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn broken_json_reports_line_and_column() {
+        match read("{\n  \"format\": ") {
+            Err(ReadError::NotJson { line, .. }) => assert_eq!(line, 2),
+            other => panic!("expected a JSON error, got {other:?}"),
+        }
+    }
+}

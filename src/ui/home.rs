@@ -1,0 +1,129 @@
+//! The home screen: every workshop in this browser, newest first.
+
+use super::state::{now, AppState, Route};
+use crate::model::Workshop;
+use crate::storage::format::Envelope;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// "25 Nov 2026, 19:46" in the browser's own locale.
+pub fn format_time(millis: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("default", &options).into()
+}
+
+pub fn download_all(state: AppState) {
+    let workshops = state.library.get_untracked().workshops;
+    let text = Envelope::new(workshops, now()).to_pretty_json();
+    super::download_text("pla-workshops-all.json", &text);
+}
+
+pub fn download_workshop(workshop: &Workshop) {
+    let text = Envelope::new(vec![workshop.clone()], now()).to_pretty_json();
+    let slug: String = workshop
+        .title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    super::download_text(
+        &format!("pla-workshop-{}.json", slug.trim_matches('-')),
+        &text,
+    );
+}
+
+#[component]
+pub fn HomeScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let workshops = move || {
+        state
+            .library
+            .with(|l| l.newest_first().into_iter().cloned().collect::<Vec<_>>())
+    };
+    let create = move |_| {
+        let id = state.create_workshop();
+        state.route.set(Route::Workshop(id));
+    };
+    view! {
+        <section class="screen home" aria-labelledby="home-title">
+            <div class="screen-head">
+                <h1 id="home-title">"Workshops"</h1>
+                <div class="toolbar chrome" role="toolbar" aria-label="Workshops">
+                    <button class="primary" aria-keyshortcuts="N" on:click=create>"New workshop"</button>
+                    <button on:click=move |_| state.undo_library() disabled=move || !state.can_undo_library() aria-keyshortcuts="Control+Z">
+                        "Undo"
+                    </button>
+                    <button on:click=move |_| state.redo_library() disabled=move || !state.can_redo_library() aria-keyshortcuts="Control+Shift+Z">
+                        "Redo"
+                    </button>
+                    <super::import::ImportButton/>
+                    <button on:click=move |_| download_all(state) disabled=move || state.library.with(|l| l.workshops.is_empty())>
+                        "Export all"
+                    </button>
+                </div>
+            </div>
+            <Show
+                when=move || !state.library.with(|l| l.workshops.is_empty())
+                fallback=|| view! {
+                    <div class="empty">
+                        <p class="lead">"No workshops yet."</p>
+                        <p>"A workshop holds the exercises one group does together: an organisational map, power Venn diagrams and pair-wise rankings. Everything stays in this browser; nothing is sent anywhere."</p>
+                        <p>"Press " <kbd>"N"</kbd> " or choose " <strong>"New workshop"</strong> " to start."</p>
+                    </div>
+                }
+            >
+                <ul class="workshop-list">
+                    <For each=workshops key=|w| (w.id.clone(), w.updated_at.to_bits()) let:workshop>
+                        <WorkshopCard workshop=workshop/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn WorkshopCard(workshop: Workshop) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = workshop.id.clone();
+    let open_href = Route::Workshop(id.clone()).to_hash();
+    let groups = workshop
+        .groups
+        .iter()
+        .map(|g| match g.size {
+            Some(n) => format!("{} ({n})", g.label),
+            None => g.label.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let facts = [
+        (!workshop.date.is_empty()).then(|| workshop.date.clone()),
+        (!workshop.place.is_empty()).then(|| workshop.place.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let count = workshop.exercises.len();
+    let exercises = format!("{count} exercise{}", if count == 1 { "" } else { "s" });
+    let edited = format!("Last edited {}", format_time(workshop.updated_at));
+    let title = workshop.title.clone();
+    let (dup_id, del_id) = (id.clone(), id.clone());
+    view! {
+        <li class="card workshop-card">
+            <h2><a href=open_href dir="auto">{title.clone()}</a></h2>
+            <p class="facts" dir="auto">{facts}</p>
+            <p class="groups" dir="auto">{groups}</p>
+            <p class="meta">{exercises} " · " {edited}</p>
+            <div class="card-actions chrome">
+                <button on:click=move |_| state.duplicate_workshop(&dup_id) aria-label=format!("Duplicate {title}")>"Duplicate"</button>
+                <button class="danger" on:click=move |_| state.delete_workshop(&del_id) aria-label=format!("Delete {}", workshop.title)>
+                    "Delete"
+                </button>
+            </div>
+        </li>
+    }
+}

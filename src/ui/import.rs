@@ -1,0 +1,124 @@
+//! Importing files: by the file picker or by dropping a file anywhere on the window.
+//! The whole file is read and checked before anything changes; on any error the library is
+//! left exactly as it was and the message says where and why.
+
+use super::state::{AppState, NoticeKind};
+use crate::storage::format::MAX_FILE_BYTES;
+use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// An import waiting for the user to say what to do about workshops already here.
+#[derive(Clone, Copy)]
+pub struct PendingImport(pub RwSignal<Option<ImportPlan>>);
+
+pub fn install_drop_target(state: AppState, pending: PendingImport) {
+    let over = window_event_listener(leptos::ev::dragover, |event: web_sys::DragEvent| {
+        // Without this the browser would open the dropped file in place of the app.
+        event.prevent_default();
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            import_file(state, pending, file);
+        }
+    });
+    std::mem::forget((over, drop));
+}
+
+pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File) {
+    let name = file.name();
+    let refuse = move |why: String| {
+        state.notify(NoticeKind::Error(format!(
+            "“{name}” was not imported, and nothing was changed. {why}"
+        )));
+    };
+    if file.size() > MAX_FILE_BYTES as f64 {
+        refuse(format!(
+            "The file is {:.1} MB, too large to be a workshop (the limit is {} MB).",
+            file.size() / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match JsFuture::from(file.text()).await {
+            Ok(text) => text.as_string().unwrap_or_default(),
+            Err(_) => {
+                refuse("The browser could not read the file.".into());
+                return;
+            }
+        };
+        let plan = state.library.with_untracked(|l| plan_import(l, &text));
+        match plan {
+            Err(error) => refuse(error.to_string()),
+            Ok(plan) if plan.fresh.is_empty() && plan.conflicts.is_empty() => {
+                refuse("The file holds no workshops.".into())
+            }
+            Ok(plan) if plan.conflicts.is_empty() => state.import(plan, ConflictChoice::KeepBoth),
+            Ok(plan) => pending.0.set(Some(plan)),
+        }
+    });
+}
+
+/// The import button: a real file input, so it works from the keyboard and screen readers.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = expect_context::<PendingImport>();
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            import_file(state, pending, file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    view! {
+        <label class="button file-button">
+            "Import…"
+            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+        </label>
+    }
+}
+
+/// Asks whether workshops already here should be replaced or kept beside the imported ones.
+#[component]
+pub fn ConflictDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = expect_context::<PendingImport>();
+    let choose = move |choice: Option<ConflictChoice>| {
+        if let (Some(plan), Some(choice)) = (pending.0.get_untracked(), choice) {
+            state.import(plan, choice);
+        }
+        pending.0.set(None);
+    };
+    view! {
+        <Show when=move || pending.0.with(Option::is_some)>
+            <div class="dialog-backdrop">
+                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="conflict-title">
+                    <h2 id="conflict-title">"These workshops are already here"</h2>
+                    <ul>
+                        {move || pending.0.get().map(|plan| plan.conflicts.iter().map(|w| view! { <li dir="auto">{w.title.clone()}</li> }).collect_view())}
+                    </ul>
+                    <p>"Replace the ones here with the imported ones, or keep both?"</p>
+                    <div class="toolbar">
+                        <button class="primary" on:click=move |_| choose(Some(ConflictChoice::KeepBoth))>"Keep both"</button>
+                        <button class="danger" on:click=move |_| choose(Some(ConflictChoice::Replace))>"Replace"</button>
+                        <button on:click=move |_| choose(None)>"Cancel"</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

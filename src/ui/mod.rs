@@ -1,0 +1,274 @@
+//! The Leptos app: the shell (title bar, themes, projector mode, keys) and the screens.
+
+mod crash;
+pub mod exercise;
+pub mod home;
+pub mod import;
+pub mod keys;
+pub mod prefs;
+pub mod state;
+pub mod workshop;
+
+use leptos::prelude::*;
+use prefs::{Preferences, Theme};
+use state::{AppState, NoticeKind, Route};
+use wasm_bindgen::JsValue;
+
+/// Starts the app: the crash overlay first, so even a failure during start-up is shown.
+pub fn start() {
+    crash::install_panic_hook();
+    leptos::mount::mount_to_body(App);
+    // Lets the end-to-end suite check the crash overlay; release builds have no such hook.
+    #[cfg(debug_assertions)]
+    std::mem::forget(window_event_listener_untyped("pla-test-panic", |_| {
+        panic!("a deliberate panic for the end-to-end test")
+    }));
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        // The benchmark measures start-up up to this mark.
+        let _ = performance.mark("app-ready");
+    }
+    register_service_worker();
+}
+
+/// After the first visit the service worker serves the app's files, so it loads offline.
+fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let registration = window.navigator().service_worker().register("/sw.js");
+        leptos::task::spawn_local(async move {
+            if let Err(error) = wasm_bindgen_futures::JsFuture::from(registration).await {
+                // Only offline use is lost; the app itself works on.
+                web_sys::console::warn_2(
+                    &"The app could not be made available offline:".into(),
+                    &error,
+                );
+            }
+        });
+    }
+}
+
+/// The whole app: state from storage, then the shell around the current screen.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let prefs = Preferences::load();
+    provide_context(prefs);
+    follow_location_hash(state);
+    listen_to_other_tabs(state);
+    keys::install_global_keys(state, prefs);
+    let pending_import = import::PendingImport(RwSignal::new(None));
+    provide_context(pending_import);
+    import::install_drop_target(state, pending_import);
+    view! { <Shell/> }
+}
+
+/// The route lives in the location hash, so reload and the browser's Back button work.
+fn follow_location_hash(state: AppState) {
+    let read_hash = move || {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        state.route.set(Route::from_hash(&hash));
+    };
+    read_hash();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());
+    // The listener lives as long as the page.
+    std::mem::forget(listener);
+    Effect::new(move |_| {
+        let hash = state.route.get().to_hash();
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            if location.hash().ok().as_deref() != Some(hash.as_str()) {
+                let _ = location.set_hash(&hash);
+            }
+        }
+    });
+}
+
+fn listen_to_other_tabs(state: AppState) {
+    let listener =
+        window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
+            if let Some(key) = event.key() {
+                state.take_change_from_other_tab(&key, event.new_value());
+            }
+        });
+    std::mem::forget(listener);
+}
+
+/// Title bar, notices and the current screen. Projector mode hides everything marked
+/// `chrome` (editing controls) and scales the type up.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let prefs = expect_context::<Preferences>();
+    view! {
+        <div class="app">
+            <header class="titlebar">
+                <a class="brand" href="#/" aria-label="PLA Workshop: all workshops">"PLA Workshop"</a>
+                <Breadcrumbs/>
+                <nav class="titlebar-actions" aria-label="View">
+                    <button
+                        class="chrome"
+                        aria-pressed=move || (prefs.theme.get() == Theme::Dark).to_string()
+                        aria-keyshortcuts="T"
+                        title="Dark high-contrast theme (T)"
+                        on:click=move |_| prefs.toggle_theme()
+                    >
+                        {move || if prefs.theme.get() == Theme::Dark { "Light theme" } else { "Dark theme" }}
+                    </button>
+                    <button
+                        class="projector-toggle"
+                        aria-pressed=move || prefs.projector.get().to_string()
+                        aria-keyshortcuts="P"
+                        title="Projector mode (P)"
+                        on:click=move |_| prefs.toggle_projector()
+                    >
+                        {move || if prefs.projector.get() { "Leave projector mode" } else { "Projector mode" }}
+                    </button>
+                    <button
+                        class="chrome"
+                        aria-keyshortcuts="?"
+                        title="Keys for this screen (?)"
+                        on:click=move |_| prefs.help_open.set(true)
+                    >
+                        "Keys"
+                    </button>
+                </nav>
+            </header>
+            <StorageWarnings/>
+            <Notices/>
+            <main id="main" tabindex="-1">
+                {move || match state.route.get() {
+                    Route::Home => view! { <home::HomeScreen/> }.into_any(),
+                    Route::Workshop(id) => view! { <workshop::WorkshopScreen id=id/> }.into_any(),
+                    Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
+                }}
+            </main>
+            <keys::KeysDialog/>
+            <import::ConflictDialog/>
+            <div class="blackout" class:on=move || prefs.blackout.get() aria-hidden="true"></div>
+        </div>
+    }
+}
+
+#[component]
+fn Breadcrumbs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let route = state.route.get();
+        let (workshop_id, exercise_id) = match &route {
+            Route::Home => return None,
+            Route::Workshop(w) => (w.clone(), None),
+            Route::Exercise(w, e) => (w.clone(), Some(e.clone())),
+        };
+        let workshop = state.library.with(|l| l.get(&workshop_id).cloned())?;
+        let exercise_title =
+            exercise_id.and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()));
+        let href = Route::Workshop(workshop.id.clone()).to_hash();
+        Some(view! {
+            <span class="crumbs">
+                <span aria-hidden="true">" › "</span>
+                <a href=href dir="auto">{workshop.title.clone()}</a>
+                {exercise_title.map(|t| view! { <span aria-hidden="true">" › "</span><span dir="auto">{t}</span> })}
+            </span>
+        })
+    }
+}
+
+/// Warnings about storage that stay until they no longer hold.
+#[component]
+fn StorageWarnings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.storage_full.get()>
+            <div class="banner danger" role="alert">
+                <strong>"Storage is full: your latest changes are not saved yet."</strong>
+                " They are kept while this tab stays open. Export your workshops now, then delete old ones or free space."
+                <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
+                <button on:click=move |_| state.flush()>"Try saving again"</button>
+            </div>
+        </Show>
+        <Show when=move || state.storage_nearly_full.get() && !state.storage_full.get()>
+            <div class="banner warning" role="status">
+                "Storage is nearly full. Export old workshops and delete them to make room."
+                <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="notices" aria-live="polite">
+            <For each=move || state.notices.get() key=|n| n.id let:notice>
+                {
+                    let id = notice.id;
+                    match notice.kind {
+                        NoticeKind::Quarantined { key, reason, raw } => view! {
+                            <div class="banner danger" role="alert">
+                                <strong>"Some saved data could not be read, so it was put aside untouched."</strong>
+                                " " {reason}
+                                " The app carries on with everything else. Download the raw data to keep it or to send it for repair."
+                                <button on:click=move |_| download_text(&format!("pla-workshop-unreadable-{}.json", id), &raw)>
+                                    "Download the raw data"
+                                </button>
+                                <button on:click={
+                                    let key = key.clone();
+                                    move |_| state.discard_quarantine(&key, id)
+                                }>"Delete it for good"</button>
+                            </div>
+                        }
+                        .into_any(),
+                        NoticeKind::ChangedElsewhere { title } => view! {
+                            <div class="banner info" role="status">
+                                <span dir="auto">{format!("“{title}” was changed in another tab. ")}</span>
+                                "This tab now shows that newest version."
+                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
+                            </div>
+                        }
+                        .into_any(),
+                        NoticeKind::Error(message) => view! {
+                            <div class="banner danger" role="alert">
+                                {message}
+                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
+                            </div>
+                        }
+                        .into_any(),
+                        NoticeKind::Info(message) => view! {
+                            <div class="banner info" role="status">
+                                {message}
+                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                }
+            </For>
+        </div>
+    }
+}
+
+/// Offers text to the user as a file download. Nothing leaves the machine.
+pub fn download_text(file_name: &str, text: &str) {
+    let download = || -> Result<(), JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let link: web_sys::HtmlAnchorElement =
+            wasm_bindgen::JsCast::unchecked_into(document.create_element("a")?);
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        web_sys::Url::revoke_object_url(&url)?;
+        Ok(())
+    };
+    if let Err(error) = download() {
+        web_sys::console::error_1(&error);
+    }
+}

@@ -1,0 +1,413 @@
+//! The app's state: the library of workshops, undo histories, and saving.
+//!
+//! Every committed change goes through `AppState::edit_workshop` (or a library-level action),
+//! which records one undo step and saves that workshop at once. There is no debounce, so a
+//! reload, a closed tab or a crash loses nothing that was committed.
+
+use crate::model::history::History;
+use crate::model::{new_id, ExerciseKind, Library, Workshop};
+use crate::storage::{self, browser::LocalStore, KeyValueStore, StoreError};
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// Where the app is; mirrored in the location hash so a reload comes back to the same place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Workshop(String),
+    Exercise(String, String),
+}
+
+impl Route {
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Workshop(w) => format!("#/w/{w}"),
+            Route::Exercise(w, e) => format!("#/w/{w}/e/{e}"),
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Route {
+        let parts: Vec<&str> = hash
+            .trim_start_matches('#')
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .collect();
+        match parts.as_slice() {
+            ["w", w] => Route::Workshop(w.to_string()),
+            ["w", w, "e", e] => Route::Exercise(w.to_string(), e.to_string()),
+            _ => Route::Home,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeKind {
+    /// Stored data that could not be read was moved aside; offers its raw text.
+    Quarantined {
+        key: String,
+        reason: String,
+        raw: String,
+    },
+    /// Another tab saved a workshop this tab has open.
+    ChangedElsewhere {
+        title: String,
+    },
+    /// Something the user asked for failed, with why.
+    Error(String),
+    Info(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub library: RwSignal<Library>,
+    pub route: RwSignal<Route>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// True while some change could not be written because storage is full.
+    pub storage_full: RwSignal<bool>,
+    /// True once the app's data nears the browser's quota.
+    pub storage_nearly_full: RwSignal<bool>,
+    /// Bumped on every edit, undo and redo, so undo buttons know to look again.
+    pub revision: RwSignal<u64>,
+    histories: StoredValue<HashMap<String, History<Workshop>>>,
+    library_history: StoredValue<History<Library>>,
+    unsaved: StoredValue<BTreeSet<String>>,
+    next_notice: StoredValue<u32>,
+}
+
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl AppState {
+    /// Loads everything stored, quarantining what cannot be read.
+    pub fn load() -> AppState {
+        let mut store = LocalStore;
+        let report = storage::load_all(&mut store, now());
+        let state = AppState {
+            library: RwSignal::new(report.library),
+            route: RwSignal::new(Route::Home),
+            notices: RwSignal::new(Vec::new()),
+            storage_full: RwSignal::new(false),
+            storage_nearly_full: RwSignal::new(false),
+            revision: RwSignal::new(0),
+            histories: StoredValue::new(HashMap::new()),
+            library_history: StoredValue::new(History::default()),
+            unsaved: StoredValue::new(BTreeSet::new()),
+            next_notice: StoredValue::new(0),
+        };
+        // Report every record still in quarantine, not only this load's: the user decides
+        // when a record may go.
+        for (key, record) in storage::quarantined(&store) {
+            state.notify(NoticeKind::Quarantined {
+                key,
+                reason: record.reason,
+                raw: record.raw,
+            });
+        }
+        state.check_quota_headroom();
+        state
+    }
+
+    pub fn notify(&self, kind: NoticeKind) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|n| n.push(Notice { id, kind }));
+    }
+
+    pub fn dismiss(&self, notice_id: u32) {
+        self.notices.update(|n| n.retain(|x| x.id != notice_id));
+    }
+
+    /// Deletes a quarantine record once the user has said so.
+    pub fn discard_quarantine(&self, key: &str, notice_id: u32) {
+        LocalStore.remove(key);
+        self.dismiss(notice_id);
+    }
+
+    pub fn workshop(&self, id: &str) -> Option<Workshop> {
+        self.library.with(|l| l.get(id).cloned())
+    }
+
+    /// Applies one committed change to a workshop: one undo step, one save.
+    /// Edits that share a `coalesce_key` in a row (typing in one field) make one undo step.
+    pub fn edit_workshop(
+        &self,
+        id: &str,
+        coalesce_key: Option<&str>,
+        change: impl FnOnce(&mut Workshop),
+    ) {
+        let Some(before) = self.workshop(id) else {
+            return;
+        };
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return;
+        }
+        after.updated_at = now();
+        self.histories.update_value(|h| {
+            h.entry(id.to_string())
+                .or_default()
+                .record(before, coalesce_key)
+        });
+        self.put(after);
+    }
+
+    /// Ends a run of coalesced edits (for example when a text field loses focus).
+    pub fn seal_history(&self, id: &str) {
+        self.histories.update_value(|h| {
+            if let Some(history) = h.get_mut(id) {
+                history.seal();
+            }
+        });
+    }
+
+    pub fn can_undo(&self, id: &str) -> bool {
+        self.revision.track();
+        self.histories
+            .with_value(|h| h.get(id).is_some_and(History::can_undo))
+    }
+
+    pub fn can_redo(&self, id: &str) -> bool {
+        self.revision.track();
+        self.histories
+            .with_value(|h| h.get(id).is_some_and(History::can_redo))
+    }
+
+    pub fn undo(&self, id: &str) {
+        let Some(current) = self.workshop(id) else {
+            return;
+        };
+        let previous = self
+            .histories
+            .try_update_value(|h| h.get_mut(id).and_then(|x| x.undo(current)))
+            .flatten();
+        if let Some(previous) = previous {
+            self.put(previous);
+        }
+    }
+
+    pub fn redo(&self, id: &str) {
+        let Some(current) = self.workshop(id) else {
+            return;
+        };
+        let next = self
+            .histories
+            .try_update_value(|h| h.get_mut(id).and_then(|x| x.redo(current)))
+            .flatten();
+        if let Some(next) = next {
+            self.put(next);
+        }
+    }
+
+    /// Replaces the workshop in memory and saves it.
+    fn put(&self, workshop: Workshop) {
+        let id = workshop.id.clone();
+        self.library.update(|l| l.upsert(workshop));
+        self.revision.update(|r| *r += 1);
+        self.unsaved.update_value(|u| {
+            u.insert(id);
+        });
+        self.flush();
+    }
+
+    /// Writes every workshop that has changes not yet in storage. A full store keeps the
+    /// changes in memory, shows the warning, and tries again on the next change.
+    pub fn flush(&self) {
+        let pending: Vec<String> = self.unsaved.with_value(|u| u.iter().cloned().collect());
+        let mut store = LocalStore;
+        let mut full = false;
+        for id in pending {
+            let result = match self.workshop(&id) {
+                Some(workshop) => storage::save_workshop(&mut store, &workshop, now()),
+                None => {
+                    storage::delete_workshop(&mut store, &id);
+                    Ok(())
+                }
+            };
+            match result {
+                Ok(()) => self.unsaved.update_value(|u| {
+                    u.remove(&id);
+                }),
+                Err(StoreError::QuotaExceeded) => full = true,
+                Err(StoreError::Other(message)) => {
+                    full = true;
+                    web_sys::console::error_1(&message.into());
+                }
+            }
+        }
+        if self.storage_full.get_untracked() != full {
+            self.storage_full.set(full);
+        }
+        self.check_quota_headroom();
+    }
+
+    fn check_quota_headroom(&self) {
+        let nearly = storage::used_chars(&LocalStore) > storage::QUOTA_WARNING_CHARS;
+        if self.storage_nearly_full.get_untracked() != nearly {
+            self.storage_nearly_full.set(nearly);
+        }
+    }
+
+    // Library-level actions, undone from the home screen.
+
+    fn change_library(&self, change: impl FnOnce(&mut Library) -> Vec<String>) {
+        let before = self.library.get_untracked();
+        let mut touched = Vec::new();
+        self.library.update(|l| touched = change(l));
+        self.library_history
+            .update_value(|h| h.record(before, None));
+        self.revision.update(|r| *r += 1);
+        self.unsaved.update_value(|u| u.extend(touched));
+        self.flush();
+    }
+
+    pub fn create_workshop(&self) -> String {
+        let workshop = Workshop::new(new_id(), "New workshop", now());
+        let id = workshop.id.clone();
+        self.change_library(|l| {
+            l.upsert(workshop);
+            vec![id.clone()]
+        });
+        id
+    }
+
+    pub fn duplicate_workshop(&self, id: &str) {
+        let Some(original) = self.workshop(id) else {
+            return;
+        };
+        let copy = original.duplicate(new_id, now());
+        let copy_id = copy.id.clone();
+        self.change_library(|l| {
+            l.upsert(copy);
+            vec![copy_id]
+        });
+    }
+
+    pub fn delete_workshop(&self, id: &str) {
+        let id = id.to_string();
+        self.change_library(|l| {
+            l.remove(&id);
+            vec![id.clone()]
+        });
+    }
+
+    pub fn can_undo_library(&self) -> bool {
+        self.revision.track();
+        self.library_history.with_value(History::can_undo)
+    }
+
+    pub fn can_redo_library(&self) -> bool {
+        self.revision.track();
+        self.library_history.with_value(History::can_redo)
+    }
+
+    pub fn undo_library(&self) {
+        self.step_library(true);
+    }
+
+    pub fn redo_library(&self) {
+        self.step_library(false);
+    }
+
+    fn step_library(&self, back: bool) {
+        let current = self.library.get_untracked();
+        let target = self
+            .library_history
+            .try_update_value(|h| {
+                if back {
+                    h.undo(current.clone())
+                } else {
+                    h.redo(current.clone())
+                }
+            })
+            .flatten();
+        let Some(target) = target else { return };
+        // Save what differs: workshops that came back, and remove those that went.
+        let mut touched: Vec<String> = current.workshops.iter().map(|w| w.id.clone()).collect();
+        touched.extend(target.workshops.iter().map(|w| w.id.clone()));
+        self.library.set(target);
+        self.revision.update(|r| *r += 1);
+        self.unsaved.update_value(|u| u.extend(touched));
+        self.flush();
+    }
+
+    /// Adds an import's workshops in one undoable step.
+    pub fn import(
+        &self,
+        plan: crate::storage::import::ImportPlan,
+        choice: crate::storage::import::ConflictChoice,
+    ) {
+        let count = plan.fresh.len() + plan.conflicts.len();
+        self.change_library(|l| {
+            crate::storage::import::apply_import(l, plan, choice, new_id, now())
+        });
+        self.notify(NoticeKind::Info(format!(
+            "Imported {count} workshop{}.",
+            if count == 1 { "" } else { "s" }
+        )));
+    }
+
+    pub fn add_exercise(&self, workshop_id: &str, kind: ExerciseKind) -> String {
+        let exercise_id = new_id();
+        let id = exercise_id.clone();
+        self.edit_workshop(workshop_id, None, move |w| {
+            let count = w.exercises.iter().filter(|e| e.data.kind() == kind).count();
+            let title = if count == 0 {
+                kind.label().to_string()
+            } else {
+                format!("{} {}", kind.label(), count + 1)
+            };
+            w.add_exercise(id, kind, title);
+        });
+        exercise_id
+    }
+
+    /// Another tab saved (or deleted) a workshop: take its version, since each tab saves
+    /// every change at once, the stored one is the newest. A workshop this tab could not save
+    /// (storage full) is not replaced; the user is warned instead.
+    pub fn take_change_from_other_tab(&self, key: &str, new_value: Option<String>) {
+        let Some(id) = key.strip_prefix(storage::WORKSHOP_PREFIX) else {
+            return;
+        };
+        if self.unsaved.with_value(|u| u.contains(id)) {
+            self.notify(NoticeKind::Error(
+                "Another tab changed a workshop that this tab has not yet saved. Export this tab's copy before you go on.".into(),
+            ));
+            return;
+        }
+        match new_value.map(|raw| storage::format::read(&raw)) {
+            Some(Ok(mut envelope)) if envelope.workshops.len() == 1 => {
+                let workshop = envelope.workshops.remove(0);
+                let title = workshop.title.clone();
+                let open = self.route.with_untracked(|r| match r {
+                    Route::Workshop(w) | Route::Exercise(w, _) => w == id,
+                    Route::Home => false,
+                });
+                self.library.update(|l| l.upsert(workshop));
+                // Undo steps made against the old version would undo the other tab's work.
+                self.histories.update_value(|h| {
+                    h.remove(id);
+                });
+                self.revision.update(|r| *r += 1);
+                if open {
+                    self.notify(NoticeKind::ChangedElsewhere { title });
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.library.update(|l| {
+                    l.remove(id);
+                });
+                self.revision.update(|r| *r += 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The stored format: fixtures of every released schema version, quarantine, a full store,
+//! and imports that must never panic or change what is already there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pla_workshop::model::{Library, Workshop};
+use pla_workshop::storage::format::{read, Envelope, ReadError, SCHEMA_VERSION};
+use pla_workshop::storage::import::plan_import;
+use pla_workshop::storage::{self, KeyValueStore, MemoryStore, StoreError};
+use proptest::prelude::*;
+
+const EXAMPLE: &str = include_str!("../examples/phase-zero-workshop.json");
+
+fn fixture(version: u32) -> String {
+    let path = format!(
+        "{}/tests/fixtures/schema-v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("every released version needs a frozen fixture: {path}: {e}"))
+}
+
+#[test]
+fn every_released_schema_version_loads_through_the_migrations() {
+    for version in 1..=SCHEMA_VERSION {
+        let envelope = read(&fixture(version)).unwrap_or_else(|e| panic!("schema v{version}: {e}"));
+        assert_eq!(envelope.schema_version, SCHEMA_VERSION);
+        let workshop = &envelope.workshops[0];
+        assert_eq!(workshop.groups.len(), 2, "schema v{version}");
+        assert_eq!(workshop.exercises.len(), 5, "schema v{version}");
+    }
+}
+
+#[test]
+fn the_example_file_is_valid_and_round_trips() {
+    let envelope = read(EXAMPLE).expect("the example reads");
+    let again = read(&envelope.to_json()).expect("what we write reads back");
+    assert_eq!(envelope, again);
+}
+
+fn store_with(entries: &[(&str, &str)]) -> MemoryStore {
+    let mut store = MemoryStore::default();
+    for (key, value) in entries {
+        store.set(key, value).unwrap();
+    }
+    store
+}
+
+#[test]
+fn unreadable_values_are_quarantined_with_their_raw_text_and_the_rest_loads() {
+    let good = Workshop::new("good".into(), "Readable", 1.0);
+    let good_text = storage::stored_text(&good, 1.0);
+    let newer = r#"{"format":"pla-workshop","schema_version":9,"saved_at":0,"workshops":[]}"#;
+    let mut store = store_with(&[
+        ("pla-workshop/workshop/good", &good_text),
+        ("pla-workshop/workshop/corrupt", "{\"format\": \"pla-wor"),
+        ("pla-workshop/workshop/newer", newer),
+    ]);
+    let report = storage::load_all(&mut store, 42.0);
+    assert_eq!(report.library.workshops, vec![good]);
+    assert_eq!(report.newly_quarantined.len(), 2);
+    assert_eq!(store.get("pla-workshop/workshop/good"), Some(good_text));
+    assert_eq!(
+        store.get("pla-workshop/workshop/corrupt"),
+        None,
+        "moved aside, so a save cannot overwrite it"
+    );
+    let kept = storage::quarantined(&store);
+    let raws: Vec<&str> = kept.iter().map(|(_, r)| r.raw.as_str()).collect();
+    assert!(raws.contains(&"{\"format\": \"pla-wor"));
+    assert!(raws.contains(&newer));
+    let newer_reason = &kept.iter().find(|(_, r)| r.raw == newer).unwrap().1.reason;
+    assert!(newer_reason.contains("newer version"), "{newer_reason}");
+}
+
+#[test]
+fn a_value_stored_under_another_workshops_key_is_quarantined() {
+    let text = storage::stored_text(&Workshop::new("a".into(), "A", 1.0), 1.0);
+    let mut store = store_with(&[("pla-workshop/workshop/b", &text)]);
+    let report = storage::load_all(&mut store, 1.0);
+    assert!(report.library.workshops.is_empty());
+    assert_eq!(report.newly_quarantined.len(), 1);
+}
+
+#[test]
+fn when_storage_is_too_full_for_the_quarantine_copy_the_original_stays() {
+    let mut store = store_with(&[("pla-workshop/workshop/x", "not json at all")]);
+    store.quota_chars = Some(50);
+    let report = storage::load_all(&mut store, 1.0);
+    assert_eq!(report.newly_quarantined.len(), 1);
+    assert_eq!(
+        store.get("pla-workshop/workshop/x").as_deref(),
+        Some("not json at all")
+    );
+}
+
+#[test]
+fn a_full_store_refuses_the_save_and_says_so() {
+    let mut store = MemoryStore {
+        quota_chars: Some(100),
+        ..Default::default()
+    };
+    let workshop = Workshop::new(
+        "w".into(),
+        "A workshop with a long enough title to overflow",
+        1.0,
+    );
+    assert_eq!(
+        storage::save_workshop(&mut store, &workshop, 1.0),
+        Err(StoreError::QuotaExceeded)
+    );
+}
+
+#[test]
+fn import_errors_say_where_and_why() {
+    let library = Library::default();
+    let broken = EXAMPLE.replacen("\"influence\": 5", "\"influence\": \"high\"", 1);
+    match plan_import(&library, &broken) {
+        Err(ReadError::Invalid { path, .. }) => {
+            assert!(path.starts_with("workshops[0].exercises[0].data"), "{path}")
+        }
+        other => panic!("expected an invalid-field error, got {other:?}"),
+    }
+    let dangling = EXAMPLE.replacen("\"to\": \"", "\"to\": \"nobody-", 1);
+    let error = plan_import(&library, &dangling).unwrap_err();
+    assert!(error.to_string().contains("does not exist"), "{error}");
+}
+
+#[test]
+fn hostile_files_give_errors_not_panics() {
+    let library = Library::default();
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    assert!(matches!(
+        plan_import(&library, &deep),
+        Err(ReadError::NotJson { .. })
+    ));
+    let huge_number = EXAMPLE.replacen("\"saved_at\": 1760007200000.0", "\"saved_at\": 1e999", 1);
+    assert!(plan_import(&library, &huge_number).is_err());
+    let too_big = " ".repeat(storage::format::MAX_FILE_BYTES + 1);
+    assert!(matches!(
+        plan_import(&library, &too_big),
+        Err(ReadError::TooLarge { .. })
+    ));
+    let markup = EXAMPLE.replacen(
+        "Phase zero: how coproduction works",
+        "<img src=x onerror=alert(1)>",
+        1,
+    );
+    let plan = plan_import(&library, &markup).expect("markup in a label is just text");
+    assert_eq!(plan.fresh[0].title, "<img src=x onerror=alert(1)>");
+}
+
+/// Takes the example file and damages it: cuts it, or replaces, inserts or deletes bytes.
+fn mutate(source: &str, edits: &[(usize, u8, u8)]) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    for &(at, op, byte) in edits {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = at % bytes.len();
+        match op % 4 {
+            0 => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            2 => {
+                bytes.remove(at);
+            }
+            _ => bytes.truncate(at),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Random and damaged values never panic, the good workshop beside them is untouched,
+    /// and whatever cannot be read is kept byte for byte.
+    #[test]
+    fn damaged_stored_values_never_panic_or_change_other_data(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8),
+        noise in ".{0,200}",
+    ) {
+        let good = Workshop::new("good".into(), "Untouched", 1.0);
+        let good_text = storage::stored_text(&good, 1.0);
+        let example_id = read(EXAMPLE).unwrap().workshops[0].id.clone();
+        let damaged = mutate(EXAMPLE, &edits);
+        let mut store = store_with(&[
+            ("pla-workshop/workshop/good", &good_text),
+            (&format!("pla-workshop/workshop/{example_id}"), &damaged),
+            ("pla-workshop/workshop/noise", &noise),
+        ]);
+        let report = storage::load_all(&mut store, 5.0);
+        prop_assert_eq!(report.library.get("good"), Some(&good));
+        prop_assert_eq!(store.get("pla-workshop/workshop/good"), Some(good_text));
+        let kept = storage::quarantined(&store);
+        let is_kept = |raw: &str| kept.iter().any(|(_, r)| r.raw == raw);
+        prop_assert!(report.library.get(&example_id).is_some() || is_kept(&damaged), "the damaged value was neither loaded nor kept aside");
+        prop_assert!(is_kept(&noise), "the noise was not kept aside");
+    }
+
+    #[test]
+    /// A damaged file is refused with a reason, or, if the damage left it valid, every
+    /// workshop it brings keeps the model's rules. It never panics.
+    #[test]
+    fn damaged_import_files_are_refused_or_valid_never_a_panic(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8),
+    ) {
+        let library = Library::default();
+        match plan_import(&library, &mutate(EXAMPLE, &edits)) {
+            Ok(plan) => for workshop in plan.fresh {
+                prop_assert!(workshop.check().is_empty());
+            },
+            Err(error) => prop_assert!(!error.to_string().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn exported_files_carry_the_format_name_and_version() {
+    let text = Envelope::new(vec![], 0.0).to_json();
+    assert!(text.contains("\"format\":\"pla-workshop\""));
+    assert!(text.contains(&format!("\"schema_version\":{SCHEMA_VERSION}")));
+}
