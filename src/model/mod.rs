@@ -54,9 +54,11 @@ impl ExerciseKind {
     }
 }
 
-/// The data of one exercise, by kind. The kind is the JSON tag, so a file says what it holds.
+/// The data of one exercise, by kind. In JSON it is an object whose one key is the kind, so a
+/// file says what it holds. (Externally tagged: an internal `kind` field would make serde buffer
+/// every exercise before reading it, which costs time and bundle size.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ExerciseData {
     OrganisationalMap(orgmap::OrgMap),
     PowerVenn(venn::VennDiagram),

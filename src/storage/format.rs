@@ -56,6 +56,12 @@ pub enum ReadError {
         column: usize,
         message: String,
     },
+    /// Valid JSON, but a value of the wrong kind (text where a number belongs, a missing field).
+    WrongValue {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotOurFormat,
     NewerVersion {
         found: u64,
@@ -82,6 +88,9 @@ impl std::fmt::Display for ReadError {
             ReadError::NotJson { line, column, message } => {
                 write!(f, "The file is not valid JSON (line {line}, column {column}): {message}.")
             }
+            ReadError::WrongValue { line, column, message } => {
+                write!(f, "At line {line}, column {column}: {message}.")
+            }
             ReadError::NotOurFormat => write!(
                 f,
                 "The file is JSON, but not a PLA Workshop file (its \"format\" is not \"{FORMAT_NAME}\")."
@@ -105,28 +114,9 @@ impl std::fmt::Display for ReadError {
 type Migration = fn(Value) -> Result<Value, String>;
 const MIGRATIONS: &[Migration] = &[];
 
-/// Brings a parsed file up to `SCHEMA_VERSION`, one migration at a time.
-pub fn migrate(mut value: Value) -> Result<Value, ReadError> {
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
-        return Err(ReadError::NotOurFormat);
-    }
-    let found = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ReadError::Invalid {
-            path: "schema_version".into(),
-            message: "it must be a whole number".into(),
-        })?;
-    if found > u64::from(SCHEMA_VERSION) {
-        return Err(ReadError::NewerVersion { found });
-    }
-    if found == 0 {
-        return Err(ReadError::Invalid {
-            path: "schema_version".into(),
-            message: "versions start at 1".into(),
-        });
-    }
-    let mut version = found as u32;
+/// Brings a parsed file of schema version `from` up to `SCHEMA_VERSION`, one migration at a time.
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, ReadError> {
+    let mut version = from;
     while version < SCHEMA_VERSION {
         let step =
             MIGRATIONS
@@ -145,28 +135,72 @@ pub fn migrate(mut value: Value) -> Result<Value, ReadError> {
     Ok(value)
 }
 
+/// Just enough of a file to know whether, and how, to read the rest.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    schema_version: Option<u64>,
+}
+
+fn json_error(error: serde_json::Error) -> ReadError {
+    let (line, column) = (error.line(), error.column());
+    let message = error.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    if error.is_data() {
+        ReadError::WrongValue {
+            line,
+            column,
+            message,
+        }
+    } else {
+        ReadError::NotJson {
+            line,
+            column,
+            message,
+        }
+    }
+}
+
 /// Reads a file or stored value completely, checking every rule, before anything is changed.
 pub fn read(text: &str) -> Result<Envelope, ReadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
     // serde_json limits nesting depth and rejects out-of-range numbers with an error, not a panic.
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+    let header: Header = serde_json::from_str(text).map_err(|e| match json_error(e) {
+        ReadError::WrongValue { .. } => ReadError::NotOurFormat,
+        other => other,
     })?;
-    let current = migrate(value)?;
-    let envelope: Envelope =
-        serde_path_to_error::deserialize(current).map_err(|e| ReadError::Invalid {
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
-        })?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(ReadError::NotOurFormat);
+    }
+    let version = match header.schema_version {
+        None | Some(0) => {
+            return Err(ReadError::Invalid {
+                path: "schema_version".into(),
+                message: "it must be a whole number from 1".into(),
+            })
+        }
+        Some(found) if found > u64::from(SCHEMA_VERSION) => {
+            return Err(ReadError::NewerVersion { found })
+        }
+        Some(found) => found as u32,
+    };
+    // Today's files are read straight from the text, so errors give their line and column.
+    // Older ones go through the JSON migrations first and are then read the same way.
+    let envelope: Envelope = if version == SCHEMA_VERSION {
+        serde_json::from_str(text).map_err(json_error)?
+    } else {
+        let value: Value = serde_json::from_str(text).map_err(json_error)?;
+        let current = migrate(value, version)?;
+        serde_json::from_str(&current.to_string()).map_err(json_error)?
+    };
     let mut ids = std::collections::HashSet::new();
     for (index, workshop) in envelope.workshops.iter().enumerate() {
         if !ids.insert(workshop.id.as_str()) {
@@ -197,11 +231,23 @@ mod tests {
 
     #[test]
     fn errors_say_where() {
-        let text = r#"{"format":"pla-workshop","schema_version":1,"saved_at":0,"workshops":[{"id":"w","title":7}]}"#;
+        let text = "{\"format\":\"pla-workshop\",\"schema_version\":1,\"saved_at\":0,\n\"workshops\":[{\"id\":\"w\",\"title\":7}]}";
         match read(text) {
-            Err(ReadError::Invalid { path, .. }) => assert_eq!(path, "workshops[0].title"),
-            other => panic!("expected an invalid-field error, got {other:?}"),
+            Err(ReadError::WrongValue { line, message, .. }) => {
+                assert_eq!(line, 2);
+                assert!(message.contains("invalid type"), "{message}");
+            }
+            other => panic!("expected a wrong-value error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_file_of_another_program_is_not_ours() {
+        assert_eq!(
+            read(r#"{"nodes": [], "edges": []}"#),
+            Err(ReadError::NotOurFormat)
+        );
+        assert_eq!(read("[1, 2, 3]"), Err(ReadError::NotOurFormat));
     }
 
     #[test]

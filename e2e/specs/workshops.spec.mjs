@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import { test, expect, openApp } from "./fixtures.mjs";
+
+const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
+
+/** Everything the app keeps in local storage, to compare before and after. */
+const storedData = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("pla-workshop/")).map((k) => [k, localStorage.getItem(k)])),
+  );
+
+async function readDownload(download) {
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+test("a workshop with exercises is there after a reload", async ({ page, watched }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByLabel("Title", { exact: true }).fill("Community organisations — October");
+  await page.getByLabel("Place").fill("St Mark's church hall");
+  await page.getByLabel("Group", { exact: true }).fill("Community organisations");
+  await page.getByLabel("People").fill("20");
+  await page.getByRole("button", { name: "Add group" }).click();
+  await page.getByRole("button", { name: "Add power venn diagram" }).click();
+  await expect(page.getByRole("heading", { name: "Power Venn diagram" })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("button", { name: "Add pair-wise ranking" }).click();
+  await expect(page.getByRole("heading", { name: "Pair-wise ranking" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Pair-wise ranking" })).toBeVisible();
+  await page.getByRole("link", { name: "PLA Workshop: all workshops" }).click();
+  const card = page.getByRole("listitem").filter({ hasText: "Community organisations — October" });
+  await expect(card).toContainText("St Mark's church hall");
+  await expect(card).toContainText("Community organisations (20)");
+  await expect(card).toContainText("2 exercises");
+  expect(watched.consoleErrors).toEqual([]);
+});
+
+test("typing is one undo step, and a deleted workshop comes back with Ctrl+Z", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  const title = page.getByLabel("Title", { exact: true });
+  await title.fill("");
+  await title.pressSequentially("Statutory");
+  await title.blur();
+  // Clearing the field and typing were one visit to the field: one step back.
+  await page.keyboard.press("Control+z");
+  await expect(title).toHaveValue("New workshop");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(title).toHaveValue("Statutory");
+
+  await page.getByRole("link", { name: "PLA Workshop: all workshops" }).click();
+  await page.getByRole("button", { name: "Delete Statutory" }).click();
+  await expect(page.getByText("No workshops yet.")).toBeVisible();
+  await page.keyboard.press("Control+z");
+  await expect(page.getByRole("link", { name: "Statutory" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Statutory" })).toBeVisible();
+});
+
+test("unreadable stored data is put aside, reported, and can be downloaded", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem("pla-workshop/workshop/damaged", '{"format": "pla-workshop", "schema_ver'));
+  await page.reload();
+  const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
+  await expect(alert).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    alert.getByRole("button", { name: "Download the raw data" }).click(),
+  ]);
+  expect(await readDownload(download)).toBe('{"format": "pla-workshop", "schema_ver');
+  // It was moved aside, so nothing can overwrite it, and it is still reported after a reload.
+  const stored = await storedData(page);
+  expect(stored["pla-workshop/workshop/damaged"]).toBeUndefined();
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toBeVisible();
+});
+
+test("a broken import says what is wrong and changes nothing", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("link", { name: "PLA Workshop: all workshops" }).click();
+  const before = await storedData(page);
+  const broken = example.toString().replace('"influence": 5', '"influence": "very high"');
+  await page.locator('input[type="file"]').setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
+  const alert = page.getByRole("alert").filter({ hasText: "broken.json" });
+  await expect(alert).toContainText("was not imported, and nothing was changed");
+  const line = example.toString().split("\n").findIndex((l) => l.includes('"influence": 5')) + 1;
+  await expect(alert).toContainText(`At line ${line}`);
+  await expect(alert).toContainText('invalid type: string "very high"');
+  expect(await storedData(page)).toEqual(before);
+});
+
+test("importing the example, then again: keep both", async ({ page }) => {
+  await openApp(page);
+  const input = page.locator('input[type="file"]');
+  const file = { name: "phase-zero.json", mimeType: "application/json", buffer: example };
+  await input.setInputFiles(file);
+  await expect(page.getByRole("link", { name: "Phase zero: how coproduction works" })).toBeVisible();
+  await input.setInputFiles(file);
+  const dialog = page.getByRole("dialog", { name: "These workshops are already here" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep both" }).click();
+  await expect(page.getByRole("link", { name: "Phase zero: how coproduction works (imported)" })).toBeVisible();
+  await expect(page.locator(".workshop-card")).toHaveCount(2);
+});
+
+test("a change in another tab shows up in this one", async ({ page, context }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  const url = page.url();
+  const other = await context.newPage();
+  await openApp(other, url.replace(/^https?:\/\/[^/]+/, ""));
+  await other.getByLabel("Title", { exact: true }).fill("Renamed in the other tab");
+  await expect(page.getByRole("heading", { name: "Renamed in the other tab" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "was changed in another tab" })).toBeVisible();
+});
+
+test("the app reloads and works with the network off", async ({ page, context }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await expect(page.getByRole("heading", { name: "New workshop" })).toBeVisible();
+  await page.getByLabel("Place").fill("Offline hall");
+  await page.reload();
+  await expect(page.getByLabel("Place")).toHaveValue("Offline hall");
+  await context.setOffline(false);
+});
+
+test("full storage keeps the change in memory, warns, and saves once there is room", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  // Fill the origin's storage to the brim with other data.
+  await page.evaluate(() => {
+    const block = "x".repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, block);
+      } catch {
+        let small = "x".repeat(1024);
+        for (let j = 0; ; j++) {
+          try { localStorage.setItem(`filler-small-${j}`, small); } catch { break; }
+        }
+        break;
+      }
+    }
+  });
+  await page.getByLabel("Facilitator notes").fill("A long note that no longer fits. ".repeat(40));
+  const warning = page.getByRole("alert").filter({ hasText: "Storage is full" });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole("button", { name: "Export all workshops" })).toBeVisible();
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler-")).forEach((k) => localStorage.removeItem(k)));
+  await warning.getByRole("button", { name: "Try saving again" }).click();
+  await expect(warning).toBeHidden();
+  await page.reload();
+  await expect(page.getByLabel("Facilitator notes")).toHaveValue(/no longer fits/);
+});
