@@ -45,6 +45,31 @@ const browser = await chromium.launch({
   ],
 });
 
+/** A workshop of about 1 MB: one organisational map with many actors, links and notes. */
+function bigWorkshop() {
+  const actors = [];
+  const links = [];
+  for (let i = 0; i < 2400; i++) {
+    actors.push({
+      id: `actor-${i}`, name: `Organisation ${i}`, group_id: "cbo", influence: i % 6,
+      contributions: [{ resource: "relational", text: "Brokers trust between the community and services." }],
+      notes: "Met monthly at the community centre; links the faith groups with the trust. ".repeat(2),
+      x: (i % 60) * 30, y: Math.floor(i / 60) * 30,
+    });
+  }
+  for (let i = 0; i < 2400; i++) {
+    links.push({ id: `link-${i}`, from: `actor-${i}`, to: `actor-${(i * 7 + 1) % 2400}`, kind_id: "information", both_ways: i % 2 === 0, notes: "" });
+  }
+  const workshop = {
+    id: "bench-1mb", title: "A workshop of one megabyte", date: "2026-11-25", place: "Bench", notes: "",
+    groups: [], created_at: 0, updated_at: 0,
+    exercises: [{ id: "map", title: "Big map", notes: "", data: { organisational_map: { question: "", groups: [], link_kinds: [], actors, links } } }],
+  };
+  return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
+}
+const bigText = bigWorkshop();
+results.big_workshop_chars = bigText.length;
+
 const interactive = [];
 let transferGzip = 0;
 for (let run = 0; run < RUNS; run++) {
@@ -65,6 +90,41 @@ for (let run = 0; run < RUNS; run++) {
   }
   await context.close();
 }
+// Storage: restore a 1 MB workshop from local storage to its page painted, then save it
+// on each keystroke typed into its notes.
+const restore = [];
+const save = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await page.evaluate((text) => localStorage.setItem("pla-workshop/workshop/bench-1mb", text), bigText);
+  await page.goto(`${baseURL}?run=${run}#/w/bench-1mb`);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  restore.push(
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          // The second frame's callback runs once the first frame, with the page, has painted.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(performance.now() - performance.getEntriesByName("storage-read-start")[0].startTime)),
+          ),
+        ),
+    ),
+  );
+  const heading = await page.locator("#workshop-title").textContent();
+  if (heading !== "A workshop of one megabyte") throw new Error(`the 1 MB workshop did not open (saw ${heading})`);
+  await page.locator("#field-notes").click();
+  await page.keyboard.type("abc");
+  const saves = await page.evaluate(() => performance.getEntriesByName("save").map((m) => m.duration));
+  if (saves.length < 3) throw new Error("typing did not save on every keystroke");
+  save.push(...saves);
+  await context.close();
+}
+results.save_1mb_ms = stats(save);
+results.restore_1mb_ms = stats(restore);
+
 await browser.close();
 rmSync(profile, { recursive: true, force: true });
 

@@ -165,3 +165,54 @@ test("full storage keeps the change in memory, warns, and saves once there is ro
   await page.reload();
   await expect(page.getByLabel("Facilitator notes")).toHaveValue(/no longer fits/);
 });
+
+test("the app warns well before the browser's storage quota is reached", async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByText("Storage is nearly full")).toBeHidden();
+  // 4.1 million characters of the app's own data: past the warning, short of the ~5 M quota.
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "pla-workshop/quarantine/big/1",
+      JSON.stringify({ original_key: "pla-workshop/workshop/big", reason: "test", quarantined_at: 0, raw: "x".repeat(4_100_000) }),
+    ),
+  );
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Storage is nearly full" })).toBeVisible();
+});
+
+test("rename from the home screen, and undo it inside the workshop", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("link", { name: "PLA Workshop: all workshops" }).click();
+  await page.getByRole("button", { name: "Rename New workshop" }).click();
+  const input = page.getByLabel("New title");
+  await expect(input).toBeFocused();
+  await input.fill("Faith groups — March");
+  await input.press("Enter");
+  await expect(page.getByRole("link", { name: "Faith groups — March" })).toBeVisible();
+  await page.getByRole("link", { name: "Faith groups — March" }).click();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("#workshop-title")).toHaveText("New workshop");
+});
+
+test("a file dropped on the window is imported", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, example.toString());
+  await expect(page.getByRole("link", { name: "Phase zero: how coproduction works" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 1 workshop" })).toBeVisible();
+});
+
+test("markup in an imported label is shown as text and never run", async ({ page, watched }) => {
+  await openApp(page);
+  const hostile = '<img src=x onerror="window.__ran=1"><b>bold</b>';
+  const text = example.toString().replace("Phase zero: how coproduction works", hostile.replaceAll('"', '\\"'));
+  await page.locator('input[type="file"]').setInputFiles({ name: "hostile.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByRole("link", { name: hostile })).toBeVisible();
+  expect(await page.locator(".workshop-card img, .workshop-card b").count()).toBe(0);
+  expect(await page.evaluate(() => window.__ran)).toBeUndefined();
+  expect(watched.foreignRequests).toEqual([]);
+});

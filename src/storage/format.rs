@@ -45,6 +45,24 @@ impl Envelope {
     }
 }
 
+/// Writes one workshop as a file without copying it first (saves happen on every change).
+pub fn single_workshop_json(workshop: &Workshop, saved_at: Millis) -> String {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        format: &'a str,
+        schema_version: u32,
+        saved_at: Millis,
+        workshops: &'a [Workshop],
+    }
+    let file = Borrowed {
+        format: FORMAT_NAME,
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        workshops: std::slice::from_ref(workshop),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
 /// Why a file or a stored value could not be read. Each says what is wrong and where.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {

@@ -115,15 +115,19 @@ fn read_stored_workshop(key: &str, raw: &str) -> Result<Workshop, ReadError> {
 
 /// The text stored for one workshop.
 pub fn stored_text(workshop: &Workshop, now: Millis) -> String {
-    Envelope::new(vec![workshop.clone()], now).to_json()
+    format::single_workshop_json(workshop, now)
 }
 
+/// Saves one workshop; returns the characters it now takes in storage.
 pub fn save_workshop(
     store: &mut impl KeyValueStore,
     workshop: &Workshop,
     now: Millis,
-) -> Result<(), StoreError> {
-    store.set(&workshop_key(&workshop.id), &stored_text(workshop, now))
+) -> Result<usize, StoreError> {
+    let key = workshop_key(&workshop.id);
+    let text = stored_text(workshop, now);
+    store.set(&key, &text)?;
+    Ok(stored_chars(&key, &text))
 }
 
 pub fn delete_workshop(store: &mut impl KeyValueStore, id: &str) {
@@ -153,13 +157,23 @@ pub fn quarantined(store: &impl KeyValueStore) -> Vec<(String, QuarantineRecord)
 }
 
 /// Characters the app's keys use in local storage (keys and values, as browsers count them).
-pub fn used_chars(store: &impl KeyValueStore) -> usize {
+/// Read once at start-up; after that the app adds up what it writes, so a save never has to
+/// read every stored value back.
+pub fn chars_by_key(store: &impl KeyValueStore) -> std::collections::HashMap<String, usize> {
     store
         .keys()
         .into_iter()
         .filter(|k| k.starts_with(KEY_PREFIX))
-        .map(|k| k.chars().count() + store.get(&k).map_or(0, |v| v.chars().count()))
-        .sum()
+        .map(|k| {
+            let chars = stored_chars(&k, &store.get(&k).unwrap_or_default());
+            (k, chars)
+        })
+        .collect()
+}
+
+/// What one entry costs against the quota. Browsers count UTF-16 units; characters are close.
+pub fn stored_chars(key: &str, value: &str) -> usize {
+    key.chars().count() + value.chars().count()
 }
 
 /// A backup of everything stored, as one file the app can import: every readable workshop.

@@ -2,35 +2,51 @@
 //! title, group and notes, which are already saved and exported.
 
 use super::state::AppState;
-use super::workshop::NotFound;
-use crate::model::{ExerciseData, ExerciseKind};
+use super::workshop::{NotFound, UndoRedo};
+use crate::model::ExerciseKind;
 use leptos::prelude::*;
+
+/// What the page shows of the exercise; kept small so typing never copies the whole exercise.
+#[derive(Debug, Clone, PartialEq)]
+struct Heading {
+    title: String,
+    kind: ExerciseKind,
+    notes: String,
+}
 
 #[component]
 pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let exercise = {
+    let heading = {
         let (w, e) = (workshop_id.clone(), exercise_id.clone());
         Memo::new(move |_| {
-            state
-                .library
-                .with(|l| l.get(&w).and_then(|x| x.exercise(&e).cloned()))
+            state.library.with(|l| {
+                l.get(&w).and_then(|x| x.exercise(&e)).map(|x| Heading {
+                    title: x.title.clone(),
+                    kind: x.data.kind(),
+                    notes: x.notes.clone(),
+                })
+            })
         })
+    };
+    let field = move |get: fn(&Heading) -> String| {
+        move || heading.with(|h| h.as_ref().map(get).unwrap_or_default())
     };
     // Copy handles, so the view's closures can run many times.
     let ids = StoredValue::new((workshop_id, exercise_id));
     view! {
-        <Show when=move || exercise.with(Option::is_some) fallback=|| view! { <NotFound/> }>
+        <Show when=move || heading.with(Option::is_some) fallback=|| view! { <NotFound/> }>
             <section class="screen exercise" aria-labelledby="exercise-title">
                 <div class="screen-head">
-                    <h1 id="exercise-title" dir="auto">{move || exercise.get().map(|e| e.title).unwrap_or_default()}</h1>
-                    <span class="kind-badge">{move || exercise.get().map(|e| e.data.kind().label()).unwrap_or_default()}</span>
+                    <h1 id="exercise-title" dir="auto">{field(|h| h.title.clone())}</h1>
+                    <span class="kind-badge">{field(|h| h.kind.label().to_string())}</span>
+                    <UndoRedo workshop_id=ids.get_value().0/>
                 </div>
-                <p class="lead">{move || exercise.get().map(|e| describe(&e.data)).unwrap_or_default()}</p>
+                <p class="lead">{field(|h| describe(h.kind).to_string())}</p>
                 <div class="field chrome">
                     <label for="exercise-notes">"Notes"</label>
                     <textarea id="exercise-notes" dir="auto" rows="4"
-                        prop:value=move || exercise.get().map(|e| e.notes).unwrap_or_default()
+                        prop:value=field(|h| h.notes.clone())
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
                             let (w, e) = ids.get_value();
@@ -43,11 +59,10 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
     }
 }
 
-fn describe(data: &ExerciseData) -> String {
-    match data.kind() {
+fn describe(kind: ExerciseKind) -> &'static str {
+    match kind {
         ExerciseKind::OrganisationalMap => "Map who is in the network and how they relate: actors, typed links, influence and what each contributes.",
         ExerciseKind::PowerVenn => "Place the institutions around the community: size for power, distance for closeness.",
         ExerciseKind::PairwiseRanking => "Compare the items two at a time; the scores give the order, and the reasons are kept.",
     }
-    .to_string()
 }

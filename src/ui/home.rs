@@ -111,14 +111,47 @@ fn WorkshopCard(workshop: Workshop) -> impl IntoView {
     let exercises = format!("{count} exercise{}", if count == 1 { "" } else { "s" });
     let edited = format!("Last edited {}", format_time(workshop.updated_at));
     let title = workshop.title.clone();
-    let (dup_id, del_id) = (id.clone(), id.clone());
+    let (dup_id, del_id, rename_id) = (id.clone(), id.clone(), StoredValue::new(id.clone()));
+    let renaming = RwSignal::new(false);
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if renaming.get() {
+            if let Some(input) = rename_input.get() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
+    let commit = move |text: String| {
+        let text = text.trim().to_string();
+        if !text.is_empty() {
+            state.edit_workshop(&rename_id.get_value(), None, |w| w.title = text);
+        }
+        renaming.set(false);
+    };
+    let title_for_input = title.clone();
     view! {
         <li class="card workshop-card">
-            <h2><a href=open_href dir="auto">{title.clone()}</a></h2>
+            <Show
+                when=move || renaming.get()
+                fallback={
+                    let (title, href) = (title.clone(), open_href.clone());
+                    move || view! { <h2><a href=href.clone() dir="auto">{title.clone()}</a></h2> }
+                }
+            >
+                <input node_ref=rename_input class="rename" dir="auto" aria-label="New title" prop:value=title_for_input.clone()
+                    on:keydown=move |ev| match ev.key().as_str() {
+                        "Enter" => { ev.prevent_default(); commit(event_target_value(&ev)) }
+                        "Escape" => { ev.prevent_default(); renaming.set(false) }
+                        _ => {}
+                    }
+                    on:blur=move |ev| if renaming.get_untracked() { commit(event_target_value(&ev)) }/>
+            </Show>
             <p class="facts" dir="auto">{facts}</p>
             <p class="groups" dir="auto">{groups}</p>
             <p class="meta">{exercises} " · " {edited}</p>
             <div class="card-actions chrome">
+                <button on:click=move |_| renaming.set(true) aria-label=format!("Rename {title}")>"Rename"</button>
                 <button on:click=move |_| state.duplicate_workshop(&dup_id) aria-label=format!("Duplicate {title}")>"Duplicate"</button>
                 <button class="danger" on:click=move |_| state.delete_workshop(&del_id) aria-label=format!("Delete {}", workshop.title)>
                     "Delete"

@@ -44,6 +44,24 @@ pub fn TextField(
     }
 }
 
+/// Undo and redo buttons for a workshop's history (the keys are Ctrl+Z and Ctrl+Shift+Z),
+/// with room for the screen's own buttons after them.
+#[component]
+pub fn UndoRedo(
+    workshop_id: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(workshop_id);
+    view! {
+        <div class="toolbar chrome" role="toolbar" aria-label="Edit">
+            <button on:click=move |_| state.undo(&id.get_value()) disabled=move || !state.can_undo(&id.get_value()) aria-keyshortcuts="Control+Z">"Undo"</button>
+            <button on:click=move |_| state.redo(&id.get_value()) disabled=move || !state.can_redo(&id.get_value()) aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
 #[component]
 pub fn WorkshopScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -83,17 +101,14 @@ fn WorkshopBody(id: String) -> impl IntoView {
     let date = field(|w| w.date.clone(), id.clone());
     let place = field(|w| w.place.clone(), id.clone());
     let notes = field(|w| w.notes.clone(), id.clone());
-    let (undo_id, redo_id, can_undo_id, can_redo_id, export_id) =
-        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let export_id = id.clone();
     view! {
         <section class="screen workshop" aria-labelledby="workshop-title">
             <div class="screen-head">
                 <h1 id="workshop-title" dir="auto">{title}</h1>
-                <div class="toolbar chrome" role="toolbar" aria-label="Workshop">
-                    <button on:click=move |_| state.undo(&undo_id) disabled=move || !state.can_undo(&can_undo_id) aria-keyshortcuts="Control+Z">"Undo"</button>
-                    <button on:click=move |_| state.redo(&redo_id) disabled=move || !state.can_redo(&can_redo_id) aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                <UndoRedo workshop_id=id.clone()>
                     <button on:click=move |_| { if let Some(w) = state.workshop(&export_id) { download_workshop(&w) } }>"Export"</button>
-                </div>
+                </UndoRedo>
             </div>
             <div class="columns">
                 <div class="panel chrome">
@@ -181,20 +196,42 @@ fn Groups(id: String) -> impl IntoView {
     }
 }
 
+#[derive(Debug, Clone, PartialEq)]
+struct ExerciseRow {
+    id: String,
+    title: String,
+    group_id: Option<String>,
+    kind: ExerciseKind,
+}
+
 #[component]
 fn Exercises(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let workshop = {
+    // Only what the list shows, so an edit inside a large exercise does not copy it here.
+    let outline = {
         let id = id.clone();
-        Memo::new(move |_| state.library.with(|l| l.get(&id).cloned()))
+        Memo::new(move |_| {
+            state.library.with(|l| {
+                l.get(&id)
+                    .map(|w| {
+                        let rows: Vec<ExerciseRow> = w
+                            .exercises
+                            .iter()
+                            .map(|e| ExerciseRow {
+                                id: e.id.clone(),
+                                title: e.title.clone(),
+                                group_id: e.group_id.clone(),
+                                kind: e.data.kind(),
+                            })
+                            .collect();
+                        (rows, w.groups.clone())
+                    })
+                    .unwrap_or_default()
+            })
+        })
     };
-    let rows = move || {
-        workshop
-            .get()
-            .map(|w| w.exercises.clone())
-            .unwrap_or_default()
-    };
-    let groups = move || workshop.get().map(|w| w.groups.clone()).unwrap_or_default();
+    let rows = move || outline.with(|(rows, _)| rows.clone());
+    let groups = move || outline.with(|(_, groups)| groups.clone());
     let add_buttons = ExerciseKind::ALL.map(|kind| {
         let id = id.clone();
         view! {
@@ -223,7 +260,7 @@ fn Exercises(id: String) -> impl IntoView {
                         let title = exercise.title.clone();
                         view! {
                             <li class="exercise-row">
-                                <span class="kind-badge">{exercise.data.kind().label()}</span>
+                                <span class="kind-badge">{exercise.kind.label()}</span>
                                 <a class="open" href=href dir="auto">{exercise.title.clone()}</a>
                                 <div class="row-edit chrome">
                                     <input dir="auto" aria-label=format!("Title of {}", title) prop:value=exercise.title.clone()
