@@ -185,12 +185,8 @@ fn json_error(error: serde_json::Error) -> ReadError {
     }
 }
 
-/// Reads a file or stored value completely, checking every rule, before anything is changed.
-pub fn read(text: &str) -> Result<Envelope, ReadError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { bytes: text.len() });
-    }
-    // serde_json limits nesting depth and rejects out-of-range numbers with an error, not a panic.
+/// Checks the format name and returns the schema version, refusing newer versions.
+fn read_header(text: &str) -> Result<u32, ReadError> {
     let header: Header = serde_json::from_str(text).map_err(|e| match json_error(e) {
         ReadError::WrongValue { .. } => ReadError::NotOurFormat,
         other => other,
@@ -198,26 +194,42 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ReadError::NotOurFormat);
     }
-    let version = match header.schema_version {
-        None | Some(0) => {
-            return Err(ReadError::Invalid {
-                path: "schema_version".into(),
-                message: "it must be a whole number from 1".into(),
-            })
+    match header.schema_version {
+        None | Some(0) => Err(ReadError::Invalid {
+            path: "schema_version".into(),
+            message: "it must be a whole number from 1".into(),
+        }),
+        Some(found) if found > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found }),
+        Some(found) => Ok(found as u32),
+    }
+}
+
+/// Reads a file or stored value completely, checking every rule, before anything is changed.
+pub fn read(text: &str) -> Result<Envelope, ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    // The usual case, a file of today's version, is read in one pass. Only when that fails, or
+    // the file is of another version, is the header read on its own to say why, or to migrate.
+    // serde_json limits nesting depth and rejects out-of-range numbers with an error, not a panic.
+    let direct: Result<Envelope, _> = serde_json::from_str(text);
+    let envelope = match direct {
+        Ok(envelope)
+            if envelope.format == FORMAT_NAME && envelope.schema_version == SCHEMA_VERSION =>
+        {
+            envelope
         }
-        Some(found) if found > u64::from(SCHEMA_VERSION) => {
-            return Err(ReadError::NewerVersion { found })
+        first_attempt => {
+            let version = read_header(text)?;
+            if version == SCHEMA_VERSION {
+                // The header is fine, so the first attempt's error is the one to report.
+                first_attempt.map_err(json_error)?
+            } else {
+                let value: Value = serde_json::from_str(text).map_err(json_error)?;
+                let current = migrate(value, version)?;
+                serde_json::from_str(&current.to_string()).map_err(json_error)?
+            }
         }
-        Some(found) => found as u32,
-    };
-    // Today's files are read straight from the text, so errors give their line and column.
-    // Older ones go through the JSON migrations first and are then read the same way.
-    let envelope: Envelope = if version == SCHEMA_VERSION {
-        serde_json::from_str(text).map_err(json_error)?
-    } else {
-        let value: Value = serde_json::from_str(text).map_err(json_error)?;
-        let current = migrate(value, version)?;
-        serde_json::from_str(&current.to_string()).map_err(json_error)?
     };
     let mut ids = std::collections::HashSet::new();
     for (index, workshop) in envelope.workshops.iter().enumerate() {

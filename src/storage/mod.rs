@@ -55,6 +55,9 @@ pub struct LoadReport {
     pub library: Library,
     /// Keys of the quarantine records made by this load.
     pub newly_quarantined: Vec<(String, QuarantineRecord)>,
+    /// Characters each workshop key takes, counted while reading, so start-up reads each
+    /// value once.
+    pub stored_chars: std::collections::HashMap<String, usize>,
 }
 
 /// Reads every stored workshop. What cannot be read is moved to a quarantine key first, so
@@ -69,6 +72,9 @@ pub fn load_all(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
     keys.sort();
     for key in keys {
         let Some(raw) = store.get(&key) else { continue };
+        report
+            .stored_chars
+            .insert(key.clone(), stored_chars(&key, &raw));
         match read_stored_workshop(&key, &raw) {
             Ok(workshop) => report.library.upsert(workshop),
             Err(error) => {
@@ -157,20 +163,6 @@ pub fn quarantined(store: &impl KeyValueStore) -> Vec<(String, QuarantineRecord)
 }
 
 /// Characters the app's keys use in local storage (keys and values, as browsers count them).
-/// Read once at start-up; after that the app adds up what it writes, so a save never has to
-/// read every stored value back.
-pub fn chars_by_key(store: &impl KeyValueStore) -> std::collections::HashMap<String, usize> {
-    store
-        .keys()
-        .into_iter()
-        .filter(|k| k.starts_with(KEY_PREFIX))
-        .map(|k| {
-            let chars = stored_chars(&k, &store.get(&k).unwrap_or_default());
-            (k, chars)
-        })
-        .collect()
-}
-
 /// What one entry costs against the quota. Browsers count UTF-16 units; characters are close.
 pub fn stored_chars(key: &str, value: &str) -> usize {
     key.chars().count() + value.chars().count()

@@ -117,12 +117,16 @@ impl AppState {
             histories: StoredValue::new(HashMap::new()),
             library_history: StoredValue::new(History::default()),
             unsaved: StoredValue::new(BTreeSet::new()),
-            stored_chars: StoredValue::new(storage::chars_by_key(&store)),
+            stored_chars: StoredValue::new(report.stored_chars),
             next_notice: StoredValue::new(0),
         };
         // Report every record still in quarantine, not only this load's: the user decides
         // when a record may go.
         for (key, record) in storage::quarantined(&store) {
+            let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
+            state.stored_chars.update_value(|sizes| {
+                sizes.insert(key.clone(), chars);
+            });
             state.notify(NoticeKind::Quarantined {
                 key,
                 reason: record.reason,
