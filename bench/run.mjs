@@ -125,6 +125,73 @@ for (let run = 0; run < RUNS; run++) {
 results.save_1mb_ms = stats(save);
 results.restore_1mb_ms = stats(restore);
 
+// Pair-wise ranking with 30 items: keypress to the next pair painted, and the full
+// 30-item matrix from its key to painted.
+function rankingWorkshop() {
+  const items = Array.from({ length: 30 }, (_, i) => ({ id: `item-${i}`, label: `Priority number ${i + 1}`, description: "" }));
+  const decisions = [];
+  for (let i = 0; i < 30; i++) {
+    for (let j = i + 1; j < 30; j++) {
+      decisions.push({ a: items[i].id, b: items[j].id, outcome: (i + j) % 7 === 0 ? "tie" : { wins: items[(i * j) % 2 ? i : j].id }, reason: "Because the group said so.", decided_at: 0 });
+    }
+  }
+  const exercise = (id, withDecisions) => ({
+    id, title: id, notes: "", data: { pairwise_ranking: { method: "matrix", items, decisions: withDecisions ? decisions : [] } },
+  });
+  const workshop = {
+    id: "bench-ranking", title: "Ranking benchmark", date: "", place: "", notes: "", groups: [], created_at: 0, updated_at: 0,
+    exercises: [exercise("open", false), exercise("full", true)],
+  };
+  return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
+}
+const rankingText = rankingWorkshop();
+// Resolves once the page has painted after the next keydown brought what `check` names.
+const armPaintAfterKey = (page, check) =>
+  page.evaluate((check) => {
+    // The page's Content-Security-Policy forbids eval, so the checks are spelled out here.
+    const ready = (before) =>
+      check === "next pair"
+        ? document.querySelector(".decide").dataset.pair !== before
+        : document.querySelectorAll("table.matrix button.cell").length === 435;
+    const before = document.querySelector(".decide")?.dataset.pair ?? null;
+    window.__measured = new Promise((resolve) => {
+      let start = null;
+      window.addEventListener("keydown", () => { start = performance.now(); }, { once: true, capture: true });
+      const observer = new MutationObserver(() => {
+        if (start !== null && ready(before)) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+  }, check);
+const nextPair = [];
+const matrixRender = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await page.evaluate((text) => localStorage.setItem("pla-workshop/workshop/bench-ranking", text), rankingText);
+  await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/open`);
+  await page.locator(".decide .choice").first().waitFor();
+  for (let press = 0; press < 5; press++) {
+    await armPaintAfterKey(page, "next pair");
+    await page.keyboard.press("ArrowLeft");
+    nextPair.push(await page.evaluate(() => window.__measured));
+  }
+  await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/full`);
+  await page.locator(".decide").waitFor();
+  await armPaintAfterKey(page, "matrix");
+  await page.keyboard.press("m");
+  matrixRender.push(await page.evaluate(() => window.__measured));
+  await context.close();
+}
+results.ranking_next_pair_ms = stats(nextPair);
+results.ranking_matrix_render_ms = stats(matrixRender);
+if (process.env.QUICK_QUESTIONS) results.ranking_quick_questions_n30 = Number(process.env.QUICK_QUESTIONS);
+
 await browser.close();
 rmSync(profile, { recursive: true, force: true });
 

@@ -15,5 +15,8 @@ for _ in $(seq 1 50); do
   (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break
   sleep 0.1 # waiting for the server's port to open, not for a result
 done
+say "Counting quick mode's questions (native)"
+QUICK_QUESTIONS="$(cargo run --quiet --release --example quick_questions)"
+export QUICK_QUESTIONS
 say "Measuring"
 node bench/run.mjs dist-bench "http://127.0.0.1:$port/"

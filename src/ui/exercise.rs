@@ -32,6 +32,8 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
     let field = move |get: fn(&Heading) -> String| {
         move || heading.with(|h| h.as_ref().map(get).unwrap_or_default())
     };
+    // The editor is chosen by kind alone, so typing in the title never rebuilds it.
+    let kind = Memo::new(move |_| heading.with(|h| h.as_ref().map(|h| h.kind)));
     // Copy handles, so the view's closures can run many times.
     let ids = StoredValue::new((workshop_id, exercise_id));
     view! {
@@ -42,7 +44,13 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                     <span class="kind-badge">{field(|h| h.kind.label().to_string())}</span>
                     <UndoRedo workshop_id=ids.get_value().0/>
                 </div>
-                <p class="lead">{field(|h| describe(h.kind).to_string())}</p>
+                {move || match kind.get() {
+                    Some(ExerciseKind::PairwiseRanking) => {
+                        let (w, e) = ids.get_value();
+                        view! { <super::ranking::RankingEditor workshop_id=w exercise_id=e/> }.into_any()
+                    }
+                    _ => view! { <p class="lead">{field(|h| describe(h.kind).to_string())}</p> }.into_any(),
+                }}
                 <div class="field chrome">
                     <label for="exercise-notes">"Notes"</label>
                     <textarea id="exercise-notes" dir="auto" rows="4"

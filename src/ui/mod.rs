@@ -5,7 +5,9 @@ pub mod exercise;
 pub mod home;
 pub mod import;
 pub mod keys;
+pub mod png;
 pub mod prefs;
+pub mod ranking;
 pub mod state;
 pub mod workshop;
 
@@ -250,16 +252,26 @@ fn Notices() -> impl IntoView {
 }
 
 /// Offers text to the user as a file download. Nothing leaves the machine.
+pub fn download_file(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => download_blob(file_name, &blob),
+        Err(error) => web_sys::console::error_1(&error),
+    }
+}
+
 pub fn download_text(file_name: &str, text: &str) {
+    download_file(file_name, "application/json", text);
+}
+
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) {
     let download = || -> Result<(), JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let url = web_sys::Url::create_object_url_with_blob(blob)?;
         let link: web_sys::HtmlAnchorElement =
             wasm_bindgen::JsCast::unchecked_into(document.create_element("a")?);
         link.set_href(&url);

@@ -1,0 +1,231 @@
+//! The decide screen: one pair at a time in large type, one keystroke a decision.
+
+use super::{RankingHandle, View};
+use crate::model::ranking::{Outcome, QuickStep, Ranking, RankingMethod};
+use crate::ui::keys::is_typing;
+use crate::ui::state::now;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The pair on screen: a pair being revisited, or the method's next question.
+fn current_pair(ranking: &Ranking, revisit: Option<(String, String)>) -> Option<(String, String)> {
+    if let Some((a, b)) = revisit {
+        if ranking.item(&a).is_some() && ranking.item(&b).is_some() {
+            return Some((a, b));
+        }
+    }
+    match ranking.method {
+        RankingMethod::Matrix => ranking.next_pair(),
+        RankingMethod::Quick => match ranking.quick_next() {
+            QuickStep::Ask(a, b) => Some((a, b)),
+            QuickStep::Done(_) => None,
+        },
+    }
+}
+
+#[component]
+pub fn DecideView() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let pair = Memo::new(move |_| {
+        let revisit = handle.revisit.get();
+        handle
+            .ranking
+            .with(|r| r.as_ref().and_then(|r| current_pair(r, revisit)))
+    });
+    let reason = RwSignal::new(String::new());
+    // A pair's reason box starts with what was recorded for it, if anything.
+    Effect::new(move |_| {
+        let recorded = pair.get().and_then(|(a, b)| {
+            handle
+                .with(|r| r.decision_for(&a, &b).map(|d| d.reason.clone()))
+                .flatten()
+        });
+        reason.set(recorded.unwrap_or_default());
+    });
+    let decide = move |outcome_for: fn(&str, &str) -> Outcome| {
+        let Some((a, b)) = pair.get_untracked() else {
+            return;
+        };
+        let outcome = outcome_for(&a, &b);
+        let text = reason.get_untracked().trim().to_string();
+        handle.edit(None, |r| {
+            r.decide(&a, &b, outcome, text, now());
+        });
+        handle.revisit.set(None);
+    };
+    let first_wins = move || decide(|a, _| Outcome::Wins(a.to_string()));
+    let second_wins = move || decide(|_, b| Outcome::Wins(b.to_string()));
+    let tie = move || decide(|_, _| Outcome::Tie);
+    let cant_decide = move || decide(|_, _| Outcome::CantDecide);
+    let go_back = move || {
+        let current = pair.get_untracked();
+        let previous = handle.with(|r| {
+            let position = current.as_ref().and_then(|(a, b)| {
+                r.decisions
+                    .iter()
+                    .position(|d| (&d.a, &d.b) == (a, b) || (&d.b, &d.a) == (a, b))
+            });
+            let index = match position {
+                Some(0) => return None,
+                Some(i) => i - 1,
+                None => r.decisions.len().checked_sub(1)?,
+            };
+            r.decisions.get(index).map(|d| (d.a.clone(), d.b.clone()))
+        });
+        if let Some(Some(previous)) = previous {
+            handle.revisit.set(Some(previous));
+        }
+    };
+
+    let listener =
+        window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
+            if event.default_prevented()
+                || is_typing(&event)
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let handled = match event.key().as_str() {
+                "ArrowLeft" | "1" => {
+                    first_wins();
+                    true
+                }
+                "ArrowRight" | "2" => {
+                    second_wins();
+                    true
+                }
+                "=" => {
+                    tie();
+                    true
+                }
+                "s" | "S" => {
+                    cant_decide();
+                    true
+                }
+                "Backspace" => {
+                    go_back();
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                event.prevent_default();
+            }
+        });
+    on_cleanup(move || listener.remove());
+
+    let reason_box = NodeRef::<html::Textarea>::new();
+    let progress = move || {
+        handle.with(|r| match r.method {
+            RankingMethod::Matrix => {
+                let (decided, total) = r.progress();
+                if decided >= total {
+                    format!("All {total} pairs decided")
+                } else {
+                    format!("{} of {total}", decided + 1)
+                }
+            }
+            RankingMethod::Quick => {
+                let (answered, most) = r.quick_progress();
+                format!("Question {} (at most {most})", answered + 1)
+            }
+        })
+    };
+    let label = move |id: String| {
+        handle
+            .with(|r| {
+                r.item(&id)
+                    .map(|i| (i.label.clone(), i.description.clone()))
+            })
+            .flatten()
+    };
+    let chosen = move || {
+        pair.get().and_then(|(a, b)| {
+            handle
+                .with(|r| r.decision_for(&a, &b).map(|d| d.outcome.clone()))
+                .flatten()
+        })
+    };
+    view! {
+        <section class="decide" aria-label="Decide"
+            data-pair=move || pair.get().map(|(a, b)| format!("{a}|{b}")).unwrap_or_default()>
+            <p class="progress" aria-live="polite">{progress}</p>
+            <Show
+                when=move || pair.with(Option::is_some)
+                fallback=move || view! { <DecideDone/> }
+            >
+                {move || {
+                    let (a, b) = pair.get().unwrap_or_default();
+                    let (a_label, a_note) = label(a.clone()).unwrap_or_default();
+                    let (b_label, b_note) = label(b.clone()).unwrap_or_default();
+                    let picked = chosen();
+                    let a_won = picked == Some(Outcome::Wins(a.clone()));
+                    let b_won = picked == Some(Outcome::Wins(b.clone()));
+                    let revising = picked.is_some();
+                    view! {
+                        <Show when=move || revising>
+                            <p class="revising">{move || match chosen() {
+                                Some(Outcome::Tie) => "Revising: recorded as a tie".to_string(),
+                                Some(Outcome::CantDecide) => "Revising: recorded as “can't decide”".to_string(),
+                                Some(Outcome::Wins(_)) => "Revising: the marked item was chosen".to_string(),
+                                None => String::new(),
+                            }}</p>
+                        </Show>
+                        <div class="pair">
+                            <button class="choice" aria-pressed=a_won.to_string() aria-keyshortcuts="ArrowLeft 1"
+                                on:click=move |_| first_wins()>
+                                <span class="choice-key" aria-hidden="true">"← 1"</span>
+                                <span class="choice-label" dir="auto">{a_label}</span>
+                                <span class="choice-note" dir="auto">{a_note}</span>
+                                {a_won.then(|| view! { <span class="choice-mark">"✓ chosen"</span> })}
+                            </button>
+                            <span class="versus" aria-hidden="true">"or"</span>
+                            <button class="choice" aria-pressed=b_won.to_string() aria-keyshortcuts="ArrowRight 2"
+                                on:click=move |_| second_wins()>
+                                <span class="choice-key" aria-hidden="true">"2 →"</span>
+                                <span class="choice-label" dir="auto">{b_label}</span>
+                                <span class="choice-note" dir="auto">{b_note}</span>
+                                {b_won.then(|| view! { <span class="choice-mark">"✓ chosen"</span> })}
+                            </button>
+                        </div>
+                    }
+                }}
+                <div class="decide-actions">
+                    <button aria-keyshortcuts="=" on:click=move |_| tie()>"Tie " <kbd>"="</kbd></button>
+                    <button aria-keyshortcuts="S" on:click=move |_| cant_decide()>"Can't decide " <kbd>"S"</kbd></button>
+                    <button aria-keyshortcuts="Backspace" on:click=move |_| go_back()>"Back " <kbd>"⌫"</kbd></button>
+                </div>
+                <div class="field reason">
+                    <label for="decision-reason">"Why? The reason the group gave"</label>
+                    <textarea id="decision-reason" node_ref=reason_box dir="auto" rows="2"
+                        placeholder="Type the reason, then Esc to return to the keys"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            if let Some(area) = reason_box.get() { let _ = area.blur(); }
+                        }></textarea>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DecideDone() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let enough_items = move || handle.with(|r| r.items.len() >= 2).unwrap_or(false);
+    view! {
+        <div class="decide-done">
+            <Show when=enough_items fallback=move || view! {
+                <p class="lead">"Add at least two items to rank."</p>
+                <button class="primary" on:click=move |_| handle.view.set(View::Items)>"Add items " <kbd>"I"</kbd></button>
+            }>
+                <p class="lead">"Every question is answered."</p>
+                <button class="primary" on:click=move |_| handle.view.set(View::Results)>"See the results " <kbd>"R"</kbd></button>
+            </Show>
+        </div>
+    }
+}

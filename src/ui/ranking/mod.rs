@@ -1,0 +1,282 @@
+//! Pair-wise ranking on the projector: items, the decide screen (one keystroke a decision),
+//! the PLA matrix, results, reasons, and comparison between groups. The rules live in
+//! `model::ranking`; these components only show them and send the group's decisions back.
+
+mod compare;
+mod decide;
+mod views;
+
+use super::state::AppState;
+use crate::export::ranking as export;
+use crate::model::ranking::{Ranking, RankingMethod};
+use crate::model::ExerciseData;
+use leptos::prelude::*;
+
+/// The screens of a ranking exercise, with the key that opens each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Items,
+    Decide,
+    Matrix,
+    Results,
+    Reasons,
+    Compare,
+}
+
+impl View {
+    const ALL: [View; 6] = [
+        View::Items,
+        View::Decide,
+        View::Matrix,
+        View::Results,
+        View::Reasons,
+        View::Compare,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Items => "Items",
+            View::Decide => "Decide",
+            View::Matrix => "Matrix",
+            View::Results => "Results",
+            View::Reasons => "Reasons",
+            View::Compare => "Compare groups",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            View::Items => "I",
+            View::Decide => "D",
+            View::Matrix => "M",
+            View::Results => "R",
+            View::Reasons => "W",
+            View::Compare => "C",
+        }
+    }
+}
+
+/// Which workshop and exercise a view edits, as a Copy handle for closures.
+#[derive(Clone, Copy)]
+pub struct RankingHandle {
+    pub state: AppState,
+    ids: StoredValue<(String, String)>,
+    /// The ranking as it is now; recomputed only when the library changes.
+    pub ranking: Memo<Option<Ranking>>,
+    pub view: RwSignal<View>,
+    /// A pair the facilitator went back to (Backspace, or a matrix cell), shown in place of
+    /// the next undecided pair until it is decided again.
+    pub revisit: RwSignal<Option<(String, String)>>,
+}
+
+impl RankingHandle {
+    pub fn workshop_id(&self) -> String {
+        self.ids.get_value().0
+    }
+
+    /// One committed change to the ranking: one undo step, one save.
+    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut Ranking)) {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
+            if let Some(ExerciseData::PairwiseRanking(ranking)) =
+                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+            {
+                change(ranking);
+            }
+        });
+    }
+
+    pub fn with<T>(&self, read: impl FnOnce(&Ranking) -> T) -> Option<T> {
+        self.ranking.with(|r| r.as_ref().map(read))
+    }
+
+    /// Title, group and date for exported pictures.
+    pub fn meta(&self) -> export::ReportMeta {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state
+            .library
+            .with_untracked(|l| {
+                let workshop = l.get(&workshop_id)?;
+                let exercise = workshop.exercise(&exercise_id)?;
+                let group = exercise
+                    .group_id
+                    .as_deref()
+                    .and_then(|g| workshop.group_label(g))
+                    .unwrap_or_default()
+                    .to_string();
+                Some(export::ReportMeta {
+                    title: exercise.title.clone(),
+                    group,
+                    date: workshop.date.clone(),
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    fn file_stem(&self) -> String {
+        let title = self.meta().title;
+        let stem: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let stem = stem.trim_matches('-').to_string();
+        if stem.is_empty() {
+            "ranking".into()
+        } else {
+            stem
+        }
+    }
+}
+
+#[component]
+pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ranking = {
+        let (w, e) = (workshop_id.clone(), exercise_id.clone());
+        Memo::new(move |_| {
+            state.library.with(
+                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+                    Some(ExerciseData::PairwiseRanking(r)) => Some(r.clone()),
+                    _ => None,
+                },
+            )
+        })
+    };
+    let starts_deciding =
+        ranking.with_untracked(|r| r.as_ref().is_some_and(|r| r.items.len() >= 2));
+    let handle = RankingHandle {
+        state,
+        ids: StoredValue::new((workshop_id, exercise_id)),
+        ranking,
+        view: RwSignal::new(if starts_deciding {
+            View::Decide
+        } else {
+            View::Items
+        }),
+        revisit: RwSignal::new(None),
+    };
+    provide_context(handle);
+    install_view_keys(handle);
+    let tabs = View::ALL.map(|view| {
+        view! {
+            <button role="tab" aria-selected=move || (handle.view.get() == view).to_string()
+                aria-keyshortcuts=view.key()
+                on:click=move |_| handle.view.set(view)>
+                {view.label()} <kbd class="tab-key">{view.key()}</kbd>
+            </button>
+        }
+    });
+    view! {
+        <div class="ranking">
+            <div class="ranking-bar">
+                <div class="tabs chrome" role="tablist" aria-label="Ranking views">{tabs}</div>
+                <MethodLabel/>
+            </div>
+            {move || match handle.view.get() {
+                View::Items => view! { <views::ItemsView/> }.into_any(),
+                View::Decide => view! { <decide::DecideView/> }.into_any(),
+                View::Matrix => view! { <views::MatrixView/> }.into_any(),
+                View::Results => view! { <views::ResultsView/> }.into_any(),
+                View::Reasons => view! { <views::ReasonsView/> }.into_any(),
+                View::Compare => view! { <compare::CompareView/> }.into_any(),
+            }}
+            <Exports/>
+        </div>
+    }
+}
+
+#[component]
+fn MethodLabel() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    move || {
+        let method = handle.with(|r| r.method).unwrap_or_default();
+        match method {
+            RankingMethod::Matrix => {
+                view! { <span class="method-badge">"PLA matrix: every pair"</span> }
+            }
+            RankingMethod::Quick => {
+                view! { <span class="method-badge quick">"Quick mode: adaptive, not the PLA matrix"</span> }
+            }
+        }
+    }
+}
+
+/// I, D, M, R, W and C open the views; they never fire while typing.
+fn install_view_keys(handle: RankingHandle) {
+    let listener =
+        window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
+            if event.default_prevented()
+                || super::keys::is_typing(&event)
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let key = event.key().to_ascii_uppercase();
+            if let Some(view) = View::ALL.into_iter().find(|v| v.key() == key) {
+                event.prevent_default();
+                handle.view.set(view);
+            }
+        });
+    on_cleanup(move || listener.remove());
+}
+
+#[component]
+fn Exports() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let csv = move |name: &'static str, make: fn(&Ranking) -> String| {
+        move |_| {
+            if let Some(text) = handle.with(make) {
+                super::download_file(
+                    &format!("{}-{name}.csv", handle.file_stem()),
+                    "text/csv",
+                    &text,
+                );
+            }
+        }
+    };
+    let svg = move |name: &'static str, make: fn(&Ranking, &export::ReportMeta) -> String| {
+        move |_| {
+            let meta = handle.meta();
+            if let Some(text) = handle.with(|r| make(r, &meta)) {
+                super::download_file(
+                    &format!("{}-{name}.svg", handle.file_stem()),
+                    "image/svg+xml",
+                    &text,
+                );
+            }
+        }
+    };
+    let png =
+        move |name: &'static str, make: fn(&Ranking, &export::ReportMeta) -> String, scale: u32| {
+            move |_| {
+                let meta = handle.meta();
+                if let Some(text) = handle.with(|r| make(r, &meta)) {
+                    super::png::download_png(
+                        &format!("{}-{name}@{scale}x.png", handle.file_stem()),
+                        &text,
+                        scale,
+                    );
+                }
+            }
+        };
+    view! {
+        <details class="exports chrome">
+            <summary>"Export"</summary>
+            <div class="toolbar">
+                <button on:click=csv("matrix", export::matrix_csv)>"Matrix CSV"</button>
+                <button on:click=csv("scores", export::scores_csv)>"Scores and ranks CSV"</button>
+                <button on:click=csv("decisions", export::decisions_csv)>"Decisions and reasons CSV"</button>
+                <button on:click=svg("matrix", export::matrix_svg)>"Matrix SVG"</button>
+                <button on:click=svg("chart", export::bar_chart_svg)>"Chart SVG"</button>
+                <button on:click=png("matrix", export::matrix_svg, 1)>"Matrix PNG 1x"</button>
+                <button on:click=png("matrix", export::matrix_svg, 2)>"Matrix PNG 2x"</button>
+                <button on:click=png("matrix", export::matrix_svg, 4)>"Matrix PNG 4x"</button>
+                <button on:click=png("chart", export::bar_chart_svg, 1)>"Chart PNG 1x"</button>
+                <button on:click=png("chart", export::bar_chart_svg, 2)>"Chart PNG 2x"</button>
+                <button on:click=png("chart", export::bar_chart_svg, 4)>"Chart PNG 4x"</button>
+            </div>
+        </details>
+    }
+}

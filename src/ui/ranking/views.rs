@@ -1,0 +1,308 @@
+//! The items list, the PLA matrix, the results and the reasons.
+
+use super::{RankingHandle, View};
+use crate::export::ranking as export;
+use crate::model::new_id;
+use crate::model::ranking::{Outcome, Ranking, RankingMethod, TieBreak};
+use crate::ui::state::NoticeKind;
+use leptos::prelude::*;
+
+#[component]
+pub fn ItemsView() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let new_item = RwSignal::new(String::new());
+    let add_lines = move |text: String| {
+        let labels = Ranking::items_from_lines(&text);
+        if labels.is_empty() {
+            return;
+        }
+        handle.edit(None, |r| {
+            for label in labels {
+                r.add_item(new_id(), label);
+            }
+        });
+        new_item.set(String::new());
+    };
+    let items = move || handle.with(|r| r.items.clone()).unwrap_or_default();
+    let method = move || handle.with(|r| r.method).unwrap_or_default();
+    let set_method = move |method: RankingMethod| handle.edit(None, |r| r.method = method);
+    let count = move || handle.with(|r| r.items.len()).unwrap_or(0);
+    view! {
+        <section class="items-view" aria-label="Items">
+            <div class="method-choice chrome" role="radiogroup" aria-label="Method">
+                <label>
+                    <input type="radio" name="method" prop:checked=move || method() == RankingMethod::Matrix
+                        on:change=move |_| set_method(RankingMethod::Matrix)/>
+                    " PLA matrix: the group decides every pair (the method on paper)"
+                </label>
+                <label>
+                    <input type="radio" name="method" prop:checked=move || method() == RankingMethod::Quick
+                        on:change=move |_| set_method(RankingMethod::Quick)/>
+                    " Quick mode: a different, adaptive method that asks the fewest questions, for long lists"
+                </label>
+            </div>
+            <p class="hint">{move || {
+                let n = count();
+                format!("{n} items: {} pairs to decide in the matrix.", n * n.saturating_sub(1) / 2)
+            }}</p>
+            <ol class="item-list">
+                <For each=items key=|i| (i.id.clone(), i.label.clone(), i.description.clone()) let:item>
+                    <ItemRow id=item.id.clone() label=item.label.clone() description=item.description.clone()/>
+                </For>
+            </ol>
+            <div class="inline-form chrome">
+                <div class="field">
+                    <label for="new-item">"New item (Enter adds it; paste several lines to add one item per line)"</label>
+                    <input id="new-item" dir="auto" prop:value=move || new_item.get()
+                        on:input=move |ev| new_item.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_lines(new_item.get_untracked()) }
+                        on:paste=move |ev: leptos::ev::ClipboardEvent| {
+                            let text = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+                            if text.contains('\n') {
+                                ev.prevent_default();
+                                add_lines(text);
+                            }
+                        }/>
+                </div>
+                <button on:click=move |_| add_lines(new_item.get_untracked())>"Add item"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ItemRow(id: String, label: String, description: String) -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let id = StoredValue::new(id);
+    let label_key = format!("item-label-{}", id.get_value());
+    let note_key = format!("item-note-{}", id.get_value());
+    let remove = move |_| {
+        let mut dropped = Vec::new();
+        let mut removed_label = String::new();
+        handle.edit(None, |r| {
+            removed_label = r
+                .item(&id.get_value())
+                .map(|i| i.label.clone())
+                .unwrap_or_default();
+            dropped = r.remove_item(&id.get_value());
+        });
+        if !dropped.is_empty() {
+            let labels = handle.with(|r| {
+                dropped
+                    .iter()
+                    .map(|d| {
+                        let other = if d.a == id.get_value() { &d.b } else { &d.a };
+                        r.item(other).map(|i| i.label.clone()).unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            handle.state.notify(NoticeKind::Info(format!(
+                "Removed “{removed_label}” and the {} decision{} that involved it (against: {}). Undo brings them back.",
+                dropped.len(),
+                if dropped.len() == 1 { "" } else { "s" },
+                labels.unwrap_or_default()
+            )));
+        }
+    };
+    let title = label.clone();
+    view! {
+        <li class="item-row">
+            <input dir="auto" aria-label=format!("Item: {title}") prop:value=label
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    handle.edit(Some(&label_key), |r| { r.rename_item(&id.get_value(), text); });
+                }/>
+            <input dir="auto" class="description" aria-label=format!("Description of {title}") placeholder="Description (optional)" prop:value=description
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    handle.edit(Some(&note_key), |r| {
+                        if let Some(item) = r.items.iter_mut().find(|i| i.id == id.get_value()) { item.description = text; }
+                    });
+                }/>
+            <span class="row-edit chrome">
+                <button class="small" aria-label=format!("Move {title} up") on:click=move |_| handle.edit(None, |r| { r.move_item(&id.get_value(), -1); })>"↑"</button>
+                <button class="small" aria-label=format!("Move {title} down") on:click=move |_| handle.edit(None, |r| { r.move_item(&id.get_value(), 1); })>"↓"</button>
+                <button class="small danger" aria-label=format!("Remove {title}") on:click=remove>"Remove"</button>
+            </span>
+        </li>
+    }
+}
+
+/// The classic upper-triangle grid. A cell names the winner by number; clicking it takes the
+/// pair back to the decide screen to revise it.
+#[component]
+pub fn MatrixView() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let grid = move || {
+        handle
+            .with(|r| {
+                let number = |id: &str| r.items.iter().position(|i| i.id == id).map(|p| p + 1);
+                let header = r
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(j, item)| view! { <th scope="col" title=item.label.clone()>{j + 1}</th> })
+                    .collect_view();
+                let rows = r
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row_item)| {
+                        let cells = r
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(j, col_item)| {
+                                if j <= i {
+                                    return view! { <td class="crossed" aria-hidden="true"></td> }.into_any();
+                                }
+                                let decision = r.decision_for(&row_item.id, &col_item.id);
+                                let (text, spoken) = match decision.map(|d| &d.outcome) {
+                                    Some(Outcome::Wins(w)) => {
+                                        let n = number(w).unwrap_or(0);
+                                        let name = r.item(w).map(|x| x.label.clone()).unwrap_or_default();
+                                        (n.to_string(), format!("{name} wins"))
+                                    }
+                                    Some(Outcome::Tie) => ("=".to_string(), "tie".to_string()),
+                                    Some(Outcome::CantDecide) => ("?".to_string(), "can't decide".to_string()),
+                                    None => (String::new(), "not decided".to_string()),
+                                };
+                                let pair = (row_item.id.clone(), col_item.id.clone());
+                                let name = format!("{} against {}: {spoken}", row_item.label, col_item.label);
+                                view! {
+                                    <td>
+                                        <button class="cell" aria-label=name on:click=move |_| {
+                                            handle.revisit.set(Some(pair.clone()));
+                                            handle.view.set(View::Decide);
+                                        }>{text}</button>
+                                    </td>
+                                }
+                                .into_any()
+                            })
+                            .collect_view();
+                        view! {
+                            <tr>
+                                <th scope="row" dir="auto">{format!("{}. {}", i + 1, row_item.label)}</th>
+                                {cells}
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="matrix">
+                        <thead><tr><th scope="col">"Item"</th>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+    };
+    view! {
+        <section class="matrix-view" aria-label="Matrix">
+            <p class="hint">"Each cell shows the number of the item that matters more; = is a tie, ? is “can't decide”. Click a cell to revise it."</p>
+            {grid}
+        </section>
+    }
+}
+
+#[component]
+pub fn ResultsView() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let chart = move || {
+        let meta = handle.meta();
+        handle
+            .with(|r| export::bar_chart_svg(r, &meta))
+            .unwrap_or_default()
+    };
+    let table = move || {
+        handle.with(|r| {
+            let name = |id: &str| r.item(id).map(|i| i.label.clone()).unwrap_or_default();
+            let names = |ids: &[String]| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ");
+            let scores = r.scores();
+            r.standings()
+                .into_iter()
+                .map(|s| {
+                    let score = scores.iter().find(|x| x.item_id == s.item_id).cloned();
+                    let (wins, ties) = score.map(|x| (x.wins, x.ties)).unwrap_or((0, 0));
+                    let settled = match &s.settled_by {
+                        TieBreak::NotTied => String::new(),
+                        TieBreak::HeadToHead { level_with } => format!("Level on points with {}; placed by their own results", names(level_with)),
+                        TieBreak::Shared { with } => format!("Shares the rank with {}: no result separates them", names(with)),
+                    };
+                    view! {
+                        <tr>
+                            <td class="rank">{s.rank_label()}</td>
+                            <td>
+                                <span dir="auto">{name(&s.item_id)}</span>
+                                {(!settled.is_empty()).then(|| view! { <span class="settled-note">{settled.clone()}</span> })}
+                            </td>
+                            <td class="number">{wins}</td>
+                            <td class="number">{ties}</td>
+                            <td class="number">{format_score(s.score)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let quick = move || {
+        handle
+            .with(|r| r.method == RankingMethod::Quick)
+            .unwrap_or(false)
+    };
+    view! {
+        <section class="results-view" aria-label="Results">
+            <Show when=quick>
+                <p class="hint">"Quick mode: the order below comes from the answers given; the points count the same answers."</p>
+            </Show>
+            <div class="results-columns">
+                <table class="scores">
+                    <thead><tr><th scope="col">"Rank"</th><th scope="col">"Item"</th><th scope="col">"Wins"</th><th scope="col">"Ties"</th><th scope="col">"Score"</th></tr></thead>
+                    <tbody>{table}</tbody>
+                </table>
+                // Our own SVG writer escapes every label, so the chart is safe to insert.
+                <div class="chart" inner_html=chart></div>
+            </div>
+        </section>
+    }
+}
+
+pub fn format_score(score: f64) -> String {
+    if score.fract() == 0.0 {
+        format!("{score:.0}")
+    } else {
+        format!("{score:.1}")
+    }
+}
+
+#[component]
+pub fn ReasonsView() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let rows = move || {
+        handle.with(|r| {
+            let name = |id: &str| r.item(id).map(|i| i.label.clone()).unwrap_or_default();
+            r.decisions
+                .iter()
+                .map(|d| {
+                    let result = match &d.outcome {
+                        Outcome::Wins(w) => format!("{} matters more", name(w)),
+                        Outcome::Tie => "A tie".to_string(),
+                        Outcome::CantDecide => "Can't decide".to_string(),
+                    };
+                    view! {
+                        <li>
+                            <span class="pair-names" dir="auto">{format!("{} – {}", name(&d.a), name(&d.b))}</span>
+                            <strong dir="auto">{result}</strong>
+                            <span class="reason" dir="auto">{if d.reason.is_empty() { "(no reason recorded)".to_string() } else { d.reason.clone() }}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="reasons-view" aria-label="Reasons">
+            <ol class="reasons">{rows}</ol>
+        </section>
+    }
+}
