@@ -100,3 +100,42 @@ test("Backspace goes back to revise a pair, and the revision is undoable", async
   expect(leftWins).not.toBe(rightWins);
   expect(a).not.toBe(b);
 });
+
+test("quick mode is labelled as a different method and orders the items in few questions", async ({ page }) => {
+  await newRanking(page);
+  await page.getByLabel(/Quick mode: a different, adaptive method/).check();
+  await expect(page.locator(".method-badge")).toHaveText("Quick mode: adaptive, not the PLA matrix");
+  await page.keyboard.press("d");
+  const progress = page.locator(".decide .progress");
+  let questions = 0;
+  // Always prefer the item on the left; 5 items need at most 7 questions (Ford–Johnson).
+  while ((await progress.textContent()).startsWith("Question")) {
+    const shown = `Question ${questions + 1} (at most 7)`;
+    await expect(progress).toHaveText(shown);
+    await page.keyboard.press("ArrowLeft");
+    await expect(progress).not.toHaveText(shown);
+    questions += 1;
+    expect(questions).toBeLessThanOrEqual(7);
+  }
+  await expect(progress).toHaveText(`All ${questions} questions answered`);
+  await expect(page.getByText("Every question is answered.")).toBeVisible();
+  await page.keyboard.press("r");
+  await expect(page.locator("table.scores tbody tr")).toHaveCount(5);
+  await expect(page.locator("table.scores tbody tr td.rank")).toHaveText(["1", "2", "3", "4", "5"]);
+});
+
+test("the bar chart exports as PNG at twice its size", async ({ page }) => {
+  await newRanking(page);
+  await page.keyboard.press("d");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("r");
+  await page.locator("details.exports summary").click();
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart SVG" }).click()]);
+  const svg = Buffer.concat(await (await svgDownload.createReadStream()).toArray()).toString("utf8");
+  const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)[1]);
+  expect(svg).toContain("Pair-wise ranking");
+  const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart PNG 2x" }).click()]);
+  const png = Buffer.concat(await (await pngDownload.createReadStream()).toArray());
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
+});

@@ -17,9 +17,19 @@ pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
     else {
         return false;
     };
-    let tag = target.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "textarea" | "select")
-        || target.has_attribute("contenteditable")
+    match target.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        // A checkbox or radio button takes no text, so the screen's keys still work there.
+        "input" => !matches!(
+            target
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
+        ),
+        _ => target.has_attribute("contenteditable"),
+    }
 }
 
 pub fn install_global_keys(state: AppState, prefs: Preferences) {

@@ -155,21 +155,27 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn Breadcrumbs() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        let route = state.route.get();
-        let (workshop_id, exercise_id) = match &route {
+    // Only the titles, so an edit deep in an exercise does not rebuild or copy anything here.
+    let titles = Memo::new(move |_| {
+        let (workshop_id, exercise_id) = match state.route.get() {
             Route::Home => return None,
-            Route::Workshop(w) => (w.clone(), None),
-            Route::Exercise(w, e) => (w.clone(), Some(e.clone())),
+            Route::Workshop(w) => (w, None),
+            Route::Exercise(w, e) => (w, Some(e)),
         };
-        let workshop = state.library.with(|l| l.get(&workshop_id).cloned())?;
-        let exercise_title =
-            exercise_id.and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()));
-        let href = Route::Workshop(workshop.id.clone()).to_hash();
+        state.library.with(|l| {
+            let workshop = l.get(&workshop_id)?;
+            let exercise_title =
+                exercise_id.and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()));
+            Some((workshop.id.clone(), workshop.title.clone(), exercise_title))
+        })
+    });
+    move || {
+        let (id, title, exercise_title) = titles.get()?;
+        let href = Route::Workshop(id).to_hash();
         Some(view! {
             <span class="crumbs">
                 <span aria-hidden="true">" › "</span>
-                <a href=href dir="auto">{workshop.title.clone()}</a>
+                <a href=href dir="auto">{title}</a>
                 {exercise_title.map(|t| view! { <span aria-hidden="true">" › "</span><span dir="auto">{t}</span> })}
             </span>
         })

@@ -129,7 +129,11 @@ pub fn DecideView() -> impl IntoView {
             }
             RankingMethod::Quick => {
                 let (answered, most) = r.quick_progress();
-                format!("Question {} (at most {most})", answered + 1)
+                if r.quick_order().is_some() {
+                    format!("All {answered} questions answered")
+                } else {
+                    format!("Question {} (at most {most})", answered + 1)
+                }
             }
         })
     };

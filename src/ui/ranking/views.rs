@@ -131,78 +131,102 @@ fn ItemRow(id: String, label: String, description: String) -> impl IntoView {
 
 /// The classic upper-triangle grid. A cell names the winner by number; clicking it takes the
 /// pair back to the decide screen to revise it.
+///
+/// The grid is written as one HTML string (every label escaped) with one click handler for
+/// the whole table: a 30-item matrix has 435 cells, and building each as a component costs
+/// far more than the browser's parser does.
 #[component]
 pub fn MatrixView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
-    let grid = move || {
-        handle
-            .with(|r| {
-                let number = |id: &str| r.items.iter().position(|i| i.id == id).map(|p| p + 1);
-                let header = r
-                    .items
-                    .iter()
-                    .enumerate()
-                    .map(|(j, item)| view! { <th scope="col" title=item.label.clone()>{j + 1}</th> })
-                    .collect_view();
-                let rows = r
-                    .items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, row_item)| {
-                        let cells = r
-                            .items
-                            .iter()
-                            .enumerate()
-                            .map(|(j, col_item)| {
-                                if j <= i {
-                                    return view! { <td class="crossed" aria-hidden="true"></td> }.into_any();
-                                }
-                                let decision = r.decision_for(&row_item.id, &col_item.id);
-                                let (text, spoken) = match decision.map(|d| &d.outcome) {
-                                    Some(Outcome::Wins(w)) => {
-                                        let n = number(w).unwrap_or(0);
-                                        let name = r.item(w).map(|x| x.label.clone()).unwrap_or_default();
-                                        (n.to_string(), format!("{name} wins"))
-                                    }
-                                    Some(Outcome::Tie) => ("=".to_string(), "tie".to_string()),
-                                    Some(Outcome::CantDecide) => ("?".to_string(), "can't decide".to_string()),
-                                    None => (String::new(), "not decided".to_string()),
-                                };
-                                let pair = (row_item.id.clone(), col_item.id.clone());
-                                let name = format!("{} against {}: {spoken}", row_item.label, col_item.label);
-                                view! {
-                                    <td>
-                                        <button class="cell" aria-label=name on:click=move |_| {
-                                            handle.revisit.set(Some(pair.clone()));
-                                            handle.view.set(View::Decide);
-                                        }>{text}</button>
-                                    </td>
-                                }
-                                .into_any()
-                            })
-                            .collect_view();
-                        view! {
-                            <tr>
-                                <th scope="row" dir="auto">{format!("{}. {}", i + 1, row_item.label)}</th>
-                                {cells}
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <table class="matrix">
-                        <thead><tr><th scope="col">"Item"</th>{header}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-            })
+    let html = move || handle.with(matrix_html).unwrap_or_default();
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let cell = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button.cell").ok().flatten());
+        if let Some(cell) = cell {
+            if let (Some(a), Some(b)) = (cell.get_attribute("data-a"), cell.get_attribute("data-b"))
+            {
+                handle.revisit.set(Some((a, b)));
+                handle.view.set(View::Decide);
+            }
+        }
     };
     view! {
         <section class="matrix-view" aria-label="Matrix">
             <p class="hint">"Each cell shows the number of the item that matters more; = is a tie, ? is “can't decide”. Click a cell to revise it."</p>
-            {grid}
+            <div class="matrix-holder" on:click=on_click inner_html=html></div>
         </section>
     }
+}
+
+/// Text made safe to place inside HTML, in element content or a quoted attribute.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn matrix_html(r: &Ranking) -> String {
+    use std::fmt::Write;
+    let number = |id: &str| r.items.iter().position(|i| i.id == id).map_or(0, |p| p + 1);
+    let mut html = String::from("<table class=\"matrix\"><thead><tr><th scope=\"col\">Item</th>");
+    for (j, item) in r.items.iter().enumerate() {
+        let _ = write!(
+            html,
+            "<th scope=\"col\" title=\"{}\">{}</th>",
+            escape_html(&item.label),
+            j + 1
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for (i, row) in r.items.iter().enumerate() {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\" dir=\"auto\">{}. {}</th>",
+            i + 1,
+            escape_html(&row.label)
+        );
+        for (j, column) in r.items.iter().enumerate() {
+            if j <= i {
+                html.push_str("<td class=\"crossed\" aria-hidden=\"true\"></td>");
+                continue;
+            }
+            let (text, spoken) = match r.decision_for(&row.id, &column.id).map(|d| &d.outcome) {
+                Some(Outcome::Wins(w)) => (
+                    number(w).to_string(),
+                    format!(
+                        "{} wins",
+                        r.item(w).map(|x| x.label.as_str()).unwrap_or_default()
+                    ),
+                ),
+                Some(Outcome::Tie) => ("=".to_string(), "tie".to_string()),
+                Some(Outcome::CantDecide) => ("?".to_string(), "can't decide".to_string()),
+                None => (String::new(), "not decided".to_string()),
+            };
+            let name = format!("{} against {}: {spoken}", row.label, column.label);
+            let _ = write!(
+                html,
+                "<td><button class=\"cell\" data-a=\"{}\" data-b=\"{}\" aria-label=\"{}\">{text}</button></td>",
+                escape_html(&row.id),
+                escape_html(&column.id),
+                escape_html(&name)
+            );
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
 }
 
 #[component]
