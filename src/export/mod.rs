@@ -2,3 +2,4 @@
 //! The exercise issues add their writers here.
 
 pub mod ranking;
+pub mod venn;
