@@ -190,6 +190,64 @@ for (let run = 0; run < RUNS; run++) {
 }
 results.ranking_next_pair_ms = stats(nextPair);
 results.ranking_matrix_render_ms = stats(matrixRender);
+// Power Venn with 40 circles: main-thread time per frame while dragging one (DevTools
+// Protocol Performance.getMetrics around a scripted drag), SVG export, and PNG at 2x.
+function vennWorkshop() {
+  const institutions = Array.from({ length: 40 }, (_, i) => ({
+    id: `inst-${i}`, label: `Institution ${i + 1}`, group: "Other",
+    x: 90 + (i % 10) * 160, y: 110 + Math.floor(i / 10) * 220, radius: 50 + (i % 3) * 25,
+    relation: ["ally", "neutral", "threat"][i % 3], notes: "",
+  }));
+  const diagram = {
+    community_label: "Our community", community_x: 800, community_y: 450, community_radius: 220,
+    groups: ["Other"], institutions,
+  };
+  const workshop = {
+    id: "bench-venn", title: "Venn benchmark", date: "2026-11-25", place: "", notes: "", groups: [], created_at: 0, updated_at: 0,
+    exercises: [{ id: "venn", title: "Venn", notes: "", data: { power_venn: diagram } }],
+  };
+  return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
+}
+const vennText = vennWorkshop();
+const dragFrame = [];
+const svgExport = [];
+const png2x = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await page.evaluate((text) => localStorage.setItem("pla-workshop/workshop/bench-venn", text), vennText);
+  await page.goto(`${baseURL}?run=${run}#/w/bench-venn/e/venn`);
+  const target = page.locator('g.institution[data-id="inst-0"] circle').first();
+  await target.waitFor();
+  const box = await target.boundingBox();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const moves = 60;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const before = await taskSeconds();
+  for (let step = 1; step <= moves; step++) {
+    await page.mouse.move(box.x + box.width / 2 + step * 6, box.y + box.height / 2 + step * 3);
+  }
+  const after = await taskSeconds();
+  await page.mouse.up();
+  dragFrame.push(((after - before) * 1000) / moves);
+
+  await page.locator(".venn details.exports summary").click();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Diagram SVG" }).click();
+  svgExport.push(...(await page.evaluate(() => performance.getEntriesByName("venn-svg-export").map((m) => m.duration))));
+  await page.getByRole("button", { name: "PNG 2x" }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("png-export").length > 0);
+  png2x.push(await page.evaluate(() => performance.getEntriesByName("png-export")[0].duration));
+  await context.close();
+}
+results.venn_drag_frame_ms = stats(dragFrame);
+results.venn_svg_export_ms = stats(svgExport);
+results.venn_png_2x_ms = stats(png2x);
+
 if (process.env.QUICK_QUESTIONS) results.ranking_quick_questions_n30 = Number(process.env.QUICK_QUESTIONS);
 
 await browser.close();

@@ -2,7 +2,7 @@
 //! The whole file is read and checked before anything changes; on any error the library is
 //! left exactly as it was and the message says where and why.
 
-use super::state::{AppState, NoticeKind};
+use super::state::{AppState, NoticeKind, Route};
 use crate::storage::format::MAX_FILE_BYTES;
 use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
 use leptos::prelude::*;
@@ -20,11 +20,22 @@ pub fn install_drop_target(state: AppState, pending: PendingImport) {
     });
     let drop = window_event_listener(leptos::ev::drop, move |event: web_sys::DragEvent| {
         event.prevent_default();
-        if let Some(file) = event
+        let Some(file) = event
             .data_transfer()
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
-        {
+        else {
+            return;
+        };
+        // A diagram exported as SVG comes back as a new exercise of the open workshop.
+        if file.name().to_ascii_lowercase().ends_with(".svg") {
+            match state.route.get_untracked() {
+                Route::Workshop(w) | Route::Exercise(w, _) => import_venn_svg(state, w, file),
+                Route::Home => state.notify(NoticeKind::Error(
+                    "Open a workshop first: a diagram (SVG) is added to the open workshop.".into(),
+                )),
+            }
+        } else {
             import_file(state, pending, file);
         }
     });
@@ -120,5 +131,68 @@ pub fn ConflictDialog() -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// Restores a power Venn diagram from an SVG this app exported (its data rides in
+/// `<metadata>`) as a new exercise of the workshop.
+pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        state.notify(NoticeKind::Error(format!(
+            "“{name}” is too large to be a diagram; nothing was changed."
+        )));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        match crate::export::venn::diagram_from_svg(&text) {
+            Ok(diagram) => {
+                let title = name.trim_end_matches(".svg").to_string();
+                state.edit_workshop(&workshop_id, None, |w| {
+                    w.exercises.push(crate::model::Exercise {
+                        id: crate::model::new_id(),
+                        title,
+                        group_id: None,
+                        notes: String::new(),
+                        data: crate::model::ExerciseData::PowerVenn(diagram),
+                    });
+                });
+                state.notify(NoticeKind::Info(format!(
+                    "“{name}” was added as a new power Venn diagram."
+                )));
+            }
+            Err(why) => state.notify(NoticeKind::Error(format!(
+                "“{name}” was not imported, and nothing was changed. {why}"
+            ))),
+        }
+    });
+}
+
+#[component]
+pub fn VennSvgImportButton(workshop_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let workshop_id = StoredValue::new(workshop_id);
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            import_venn_svg(state, workshop_id.get_value(), file);
+        }
+        input.set_value("");
+    };
+    view! {
+        <label class="button file-button">
+            "Import a power Venn diagram (SVG)…"
+            <input type="file" accept=".svg,image/svg+xml" class="visually-hidden" on:change=on_change/>
+        </label>
     }
 }

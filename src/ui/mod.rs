@@ -9,6 +9,7 @@ pub mod png;
 pub mod prefs;
 pub mod ranking;
 pub mod state;
+pub mod venn;
 pub mod workshop;
 
 use leptos::prelude::*;

@@ -88,13 +88,13 @@ pub fn now() -> f64 {
 }
 
 /// User Timing marks: free when nobody looks, and what `make bench` reads.
-fn mark(name: &str) {
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
 }
 
-fn measure(name: &str, start_mark: &str) {
+pub fn measure(name: &str, start_mark: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.measure_with_start_mark(name, start_mark);
         performance.clear_marks_with_mark_name(start_mark);

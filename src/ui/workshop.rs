@@ -241,6 +241,7 @@ fn Exercises(id: String) -> impl IntoView {
             }>{format!("Add {}", kind.label().to_lowercase())}</button>
         }
     });
+    let import_id = id.clone();
     view! {
         <div class="panel exercises">
             <h2>"Exercises"</h2>
@@ -291,7 +292,10 @@ fn Exercises(id: String) -> impl IntoView {
                     }
                 </For>
             </ol>
-            <div class="toolbar chrome" role="toolbar" aria-label="Add an exercise">{add_buttons}</div>
+            <div class="toolbar chrome" role="toolbar" aria-label="Add an exercise">
+                {add_buttons}
+                <super::import::VennSvgImportButton workshop_id=import_id/>
+            </div>
         </div>
     }
 }

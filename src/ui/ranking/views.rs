@@ -180,6 +180,17 @@ fn escape_html(text: &str) -> String {
 fn matrix_html(r: &Ranking) -> String {
     use std::fmt::Write;
     let number = |id: &str| r.items.iter().position(|i| i.id == id).map_or(0, |p| p + 1);
+    // One pass over the decisions, not one search per cell (435 cells at 30 items).
+    let outcomes: std::collections::HashMap<(&str, &str), &Outcome> = r
+        .decisions
+        .iter()
+        .flat_map(|d| {
+            [
+                ((d.a.as_str(), d.b.as_str()), &d.outcome),
+                ((d.b.as_str(), d.a.as_str()), &d.outcome),
+            ]
+        })
+        .collect();
     let mut html = String::from("<table class=\"matrix\"><thead><tr><th scope=\"col\">Item</th>");
     for (j, item) in r.items.iter().enumerate() {
         let _ = write!(
@@ -202,7 +213,10 @@ fn matrix_html(r: &Ranking) -> String {
                 html.push_str("<td class=\"crossed\" aria-hidden=\"true\"></td>");
                 continue;
             }
-            let (text, spoken) = match r.decision_for(&row.id, &column.id).map(|d| &d.outcome) {
+            let (text, spoken) = match outcomes
+                .get(&(row.id.as_str(), column.id.as_str()))
+                .copied()
+            {
                 Some(Outcome::Wins(w)) => (
                     number(w).to_string(),
                     format!(

@@ -1,0 +1,492 @@
+//! The power Venn ("chapati") diagram on the projector: circles placed around the community,
+//! dragged and resized by mouse or keyboard, with the data table beside the picture and a
+//! comparison of two diagrams. The geometry's meaning (closeness bands, overlaps, nesting)
+//! is computed in `model::venn`; this module only shows it and sends changes back.
+
+mod compare;
+mod table;
+
+use super::state::AppState;
+use crate::export::venn as export;
+use crate::model::venn::{Institution, Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH};
+use crate::model::{new_id, ExerciseData};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Label size on the 1600-unit canvas: 30 units is 24 px at 1280 px wide.
+pub const LABEL_SIZE: f64 = 30.0;
+
+#[derive(Clone, Copy)]
+pub struct VennHandle {
+    pub state: AppState,
+    ids: StoredValue<(String, String)>,
+    pub diagram: Memo<Option<VennDiagram>>,
+    pub selected: RwSignal<Option<String>>,
+    /// While the pointer moves: the circle's position and radius on screen, not yet committed.
+    pub drag: RwSignal<Option<Drag>>,
+    pub comparing: RwSignal<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drag {
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+    pub radius: f64,
+    pub resizing: bool,
+    /// Where the pointer grabbed the circle, from its centre, so it does not jump.
+    grab_dx: f64,
+    grab_dy: f64,
+}
+
+impl VennHandle {
+    pub fn workshop_id(&self) -> String {
+        self.ids.get_value().0
+    }
+
+    pub fn exercise_id(&self) -> String {
+        self.ids.get_value().1
+    }
+
+    /// One committed change to the diagram: one undo step, one save. Changes that share a
+    /// `coalesce_key` in a row (holding an arrow key) make one step.
+    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut VennDiagram)) {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
+            if let Some(ExerciseData::PowerVenn(diagram)) =
+                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+            {
+                change(diagram);
+            }
+        });
+    }
+
+    pub fn with<T>(&self, read: impl FnOnce(&VennDiagram) -> T) -> Option<T> {
+        self.diagram.with(|d| d.as_ref().map(read))
+    }
+
+    pub fn meta(&self) -> export::VennMeta {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state
+            .library
+            .with_untracked(|l| {
+                let workshop = l.get(&workshop_id)?;
+                let exercise = workshop.exercise(&exercise_id)?;
+                let group = exercise
+                    .group_id
+                    .as_deref()
+                    .and_then(|g| workshop.group_label(g))
+                    .unwrap_or_default()
+                    .to_string();
+                Some(export::VennMeta {
+                    title: exercise.title.clone(),
+                    group,
+                    date: workshop.date.clone(),
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn file_stem(&self) -> String {
+        let stem: String = self
+            .meta()
+            .title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let stem = stem.trim_matches('-').to_string();
+        if stem.is_empty() {
+            "venn".into()
+        } else {
+            stem
+        }
+    }
+}
+
+pub fn relation_label(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Ally => "ally",
+        Relation::Neutral => "neutral",
+        Relation::Threat => "threat",
+    }
+}
+
+/// Colour and a second cue (border pattern and mark), so meaning never rests on colour alone.
+fn relation_style(relation: Relation) -> (&'static str, &'static str, &'static str) {
+    match relation {
+        Relation::Ally => ("#009E73", "", "✓"),
+        Relation::Neutral => ("#0072B2", "14 8", "–"),
+        Relation::Threat => ("#D55E00", "3 7", "✕"),
+    }
+}
+
+#[component]
+pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let diagram = {
+        let (w, e) = (workshop_id.clone(), exercise_id.clone());
+        Memo::new(move |_| {
+            state.library.with(
+                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+                    Some(ExerciseData::PowerVenn(d)) => Some(d.clone()),
+                    _ => None,
+                },
+            )
+        })
+    };
+    let handle = VennHandle {
+        state,
+        ids: StoredValue::new((workshop_id, exercise_id)),
+        diagram,
+        selected: RwSignal::new(None),
+        drag: RwSignal::new(None),
+        comparing: RwSignal::new(false),
+    };
+    provide_context(handle);
+    let new_label = RwSignal::new(String::new());
+    let add = move || {
+        let label = new_label.get_untracked().trim().to_string();
+        if label.is_empty() {
+            return;
+        }
+        let id = new_id();
+        let added = id.clone();
+        handle.edit(None, |d| {
+            d.add_institution(id, label);
+        });
+        handle.selected.set(Some(added));
+        new_label.set(String::new());
+    };
+    let exports = move |kind: &'static str| {
+        let meta = handle.meta();
+        let stem = handle.file_stem();
+        match kind {
+            "svg" => {
+                if let Some(svg) =
+                    handle.with(|d| measured("venn-svg-export", || export::diagram_svg(d, &meta)))
+                {
+                    super::download_file(&format!("{stem}.svg"), "image/svg+xml", &svg);
+                }
+            }
+            "csv" => {
+                if let Some(csv) = handle.with(export::table_csv) {
+                    super::download_file(&format!("{stem}-table.csv"), "text/csv", &csv);
+                }
+            }
+            scale => {
+                let scale = scale.trim_end_matches('x').parse().unwrap_or(1);
+                if let Some(svg) = handle.with(|d| export::diagram_svg(d, &meta)) {
+                    super::png::download_png(&format!("{stem}@{scale}x.png"), &svg, scale);
+                }
+            }
+        }
+    };
+    view! {
+        <div class="venn">
+            <div class="toolbar chrome venn-tools">
+                <div class="inline-form">
+                    <div class="field">
+                        <label for="new-institution">"New institution (Enter adds it)"</label>
+                        <input id="new-institution" dir="auto" prop:value=move || new_label.get()
+                            on:input=move |ev| new_label.set(event_target_value(&ev))
+                            on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
+                    </div>
+                    <button on:click=move |_| add()>"Add"</button>
+                </div>
+                <button aria-pressed=move || handle.comparing.get().to_string() on:click=move |_| handle.comparing.update(|c| *c = !*c)>
+                    "Compare with another diagram"
+                </button>
+                <details class="exports">
+                    <summary>"Export"</summary>
+                    <div class="toolbar">
+                        <button on:click=move |_| exports("svg")>"Diagram SVG"</button>
+                        <button on:click=move |_| exports("1x")>"PNG 1x"</button>
+                        <button on:click=move |_| exports("2x")>"PNG 2x"</button>
+                        <button on:click=move |_| exports("4x")>"PNG 4x"</button>
+                        <button on:click=move |_| exports("csv")>"Table CSV"</button>
+                    </div>
+                </details>
+            </div>
+            <Show when=move || !handle.comparing.get() fallback=|| view! { <compare::CompareView/> }>
+                <div class="venn-layout">
+                    <Canvas/>
+                    <table::DataTable/>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Runs `work` between two User Timing marks, so the benchmark can read how long it took.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let start = format!("{name}-start");
+    super::state::mark(&start);
+    let result = work();
+    super::state::measure(name, &start);
+    result
+}
+
+/// Pointer position in canvas units. The drawing is scaled to fit and centred in its box
+/// (SVG's default `xMidYMid meet`), so both the scale and the margins are taken out.
+fn canvas_point(svg: &web_sys::Element, event: &web_sys::PointerEvent) -> (f64, f64) {
+    let rect = svg.get_bounding_client_rect();
+    let scale = (rect.width() / CANVAS_WIDTH)
+        .min(rect.height() / CANVAS_HEIGHT)
+        .max(1e-6);
+    let margin_x = (rect.width() - CANVAS_WIDTH * scale) / 2.0;
+    let margin_y = (rect.height() - CANVAS_HEIGHT * scale) / 2.0;
+    (
+        (f64::from(event.client_x()) - rect.left() - margin_x) / scale,
+        (f64::from(event.client_y()) - rect.top() - margin_y) / scale,
+    )
+}
+
+#[component]
+fn Canvas() -> impl IntoView {
+    let handle = expect_context::<VennHandle>();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let institutions = move || handle.with(|d| d.institutions.clone()).unwrap_or_default();
+    let community = move || {
+        handle
+            .with(|d| {
+                (
+                    d.community_x,
+                    d.community_y,
+                    d.community_radius,
+                    d.community_label.clone(),
+                )
+            })
+            .unwrap_or((
+                CANVAS_WIDTH / 2.0,
+                CANVAS_HEIGHT / 2.0,
+                200.0,
+                String::new(),
+            ))
+    };
+    let on_move = move |event: web_sys::PointerEvent| {
+        let Some(mut drag) = handle.drag.get_untracked() else {
+            return;
+        };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let (x, y) = canvas_point(&svg, &event);
+        if drag.resizing {
+            drag.radius = ((x - drag.x).powi(2) + (y - drag.y).powi(2))
+                .sqrt()
+                .clamp(20.0, 400.0);
+        } else {
+            drag.x = (x - drag.grab_dx).clamp(0.0, CANVAS_WIDTH);
+            drag.y = (y - drag.grab_dy).clamp(0.0, CANVAS_HEIGHT);
+        }
+        handle.drag.set(Some(drag));
+    };
+    let on_up = move |_event: web_sys::PointerEvent| {
+        // The whole drag becomes one change: one undo step and one save.
+        if let Some(drag) = handle.drag.get_untracked() {
+            handle.drag.set(None);
+            handle.edit(None, |d| {
+                d.move_to(&drag.id, drag.x, drag.y);
+                if let Some(inst) = d.institutions.iter_mut().find(|i| i.id == drag.id) {
+                    let radius = drag.radius.clamp(
+                        crate::model::venn::MIN_RADIUS,
+                        crate::model::venn::MAX_RADIUS,
+                    );
+                    inst.radius = (radius * 100.0).round() / 100.0;
+                }
+            });
+        }
+    };
+    view! {
+        <div class="venn-canvas">
+            <svg node_ref=svg_ref viewBox=format!("0 0 {CANVAS_WIDTH} {CANVAS_HEIGHT}") role="group"
+                aria-label="Power Venn diagram: Tab moves between circles, arrows move, + and - resize, Delete removes"
+                on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
+                <rect x="0" y="0" width=CANVAS_WIDTH height=CANVAS_HEIGHT class="venn-paper"/>
+                {move || {
+                    let (x, y, r, label) = community();
+                    view! {
+                        <g class="community">
+                            <circle cx=x cy=y r=r/>
+                            <text x=x y=y - r + 44.0 text-anchor="middle" font-size=LABEL_SIZE * 1.1 font-weight="700" direction="ltr" unicode-bidi="plaintext">{label}</text>
+                        </g>
+                    }
+                }}
+                <For each=institutions key=|i| (i.id.clone(), i.label.clone(), relation_label(i.relation), i.x.to_bits(), i.y.to_bits(), i.radius.to_bits()) let:institution>
+                    <Circle institution=institution svg_ref=svg_ref/>
+                </For>
+            </svg>
+            <p class="hint chrome">"Drag a circle to move it; drag its square handle to resize. Keys: Tab to a circle, arrows move (Shift: big steps), + and − resize, Delete removes."</p>
+        </div>
+    }
+}
+
+#[component]
+fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+    let handle = expect_context::<VennHandle>();
+    let id = StoredValue::new(institution.id.clone());
+    let (colour, dash, mark) = relation_style(institution.relation);
+    let base = (institution.x, institution.y, institution.radius);
+    // Position and size: the drag's, while this circle is being dragged.
+    let geometry = Memo::new(move |_| {
+        handle.drag.with(|d| match d {
+            Some(d) if d.id == id.get_value() => (d.x, d.y, d.radius),
+            _ => base,
+        })
+    });
+    let selected = move || {
+        handle
+            .selected
+            .with(|s| s.as_deref() == Some(id.get_value().as_str()))
+    };
+    let meaning = handle
+        .with(|d| {
+            let (band, _) = d.closeness(&institution);
+            format!(
+                "{}: {}, {:?}, {:?} to the community",
+                institution.label,
+                relation_label(institution.relation),
+                crate::model::venn::tier_of(institution.radius),
+                band
+            )
+        })
+        .unwrap_or_default();
+    let lines = wrap(&institution.label, institution.radius);
+    let line_count = lines.len() as f64;
+    let start_drag = move |event: web_sys::PointerEvent, resizing: bool| {
+        event.prevent_default();
+        event.stop_propagation();
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let (px, py) = canvas_point(&svg, &event);
+        if let Some(target) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(event.pointer_id());
+        }
+        let (x, y, radius) = geometry.get_untracked();
+        handle.selected.set(Some(id.get_value()));
+        handle.drag.set(Some(Drag {
+            id: id.get_value(),
+            x,
+            y,
+            radius,
+            resizing,
+            grab_dx: px - x,
+            grab_dy: py - y,
+        }));
+    };
+    let on_key = move |event: web_sys::KeyboardEvent| {
+        let step = if event.shift_key() { 50.0 } else { 10.0 };
+        let key_id = id.get_value();
+        let coalesce = format!("keys-{key_id}");
+        let handled = match event.key().as_str() {
+            "ArrowLeft" => {
+                handle.edit(Some(&coalesce), |d| {
+                    d.move_by(&key_id, -step, 0.0);
+                });
+                true
+            }
+            "ArrowRight" => {
+                handle.edit(Some(&coalesce), |d| {
+                    d.move_by(&key_id, step, 0.0);
+                });
+                true
+            }
+            "ArrowUp" => {
+                handle.edit(Some(&coalesce), |d| {
+                    d.move_by(&key_id, 0.0, -step);
+                });
+                true
+            }
+            "ArrowDown" => {
+                handle.edit(Some(&coalesce), |d| {
+                    d.move_by(&key_id, 0.0, step);
+                });
+                true
+            }
+            "+" | "=" => {
+                handle.edit(Some(&coalesce), |d| {
+                    if let Some(i) = d.institutions.iter_mut().find(|i| i.id == key_id) {
+                        i.resize(1);
+                    }
+                });
+                true
+            }
+            "-" | "_" => {
+                handle.edit(Some(&coalesce), |d| {
+                    if let Some(i) = d.institutions.iter_mut().find(|i| i.id == key_id) {
+                        i.resize(-1);
+                    }
+                });
+                true
+            }
+            "Delete" => {
+                handle.edit(None, |d| {
+                    d.remove_institution(&key_id);
+                });
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+            // Keep the keyboard on this circle after it is redrawn at its new place.
+            handle.selected.set(Some(key_id.clone()));
+            refocus(&key_id);
+        }
+    };
+    view! {
+        <g class="institution" class:selected=selected tabindex="0" role="button" aria-label=meaning data-id=institution.id.clone()
+            on:focus=move |_| handle.selected.set(Some(id.get_value()))
+            on:keydown=on_key
+            on:pointerdown=move |ev| start_drag(ev, false)
+            transform=move || { let (x, y, _) = geometry.get(); format!("translate({x} {y})") }>
+            <circle r=move || geometry.get().2 fill=colour fill-opacity="0.22" stroke=colour stroke-width="5" stroke-dasharray=dash/>
+            <circle class="selection-ring" r=move || geometry.get().2 + 9.0/>
+            <text class="mark" x="0" y=move || -geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=colour font-weight="800">{mark}</text>
+            <text class="label" text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">
+                {lines.into_iter().enumerate().map(|(n, line)| {
+                    let dy = (n as f64 - (line_count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
+                    view! { <tspan x="0" y=dy>{line}</tspan> }
+                }).collect_view()}
+            </text>
+            <rect class="resize-handle" x=move || geometry.get().2 * 0.707 - 12.0 y=move || geometry.get().2 * 0.707 - 12.0 width="24" height="24"
+                on:pointerdown=move |ev| start_drag(ev, true)/>
+        </g>
+    }
+}
+
+/// Wraps a label to the circle's width, splitting only at spaces, so any script reads right.
+fn wrap(label: &str, radius: f64) -> Vec<String> {
+    let per_line = ((radius * 1.7) / (LABEL_SIZE * 0.55)).max(6.0) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+fn refocus(id: &str) {
+    let id = id.to_string();
+    leptos::task::spawn_local(async move {
+        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        let selector = format!("g.institution[data-id=\"{id}\"]");
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
