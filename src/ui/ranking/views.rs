@@ -191,7 +191,11 @@ fn matrix_html(r: &Ranking) -> String {
             ]
         })
         .collect();
-    let mut html = String::from("<table class=\"matrix\"><thead><tr><th scope=\"col\">Item</th>");
+    // Fixed column widths let the browser lay the table out without measuring every cell.
+    let mut html = format!(
+        "<table class=\"matrix\"><colgroup><col class=\"label-col\"><col span=\"{}\" class=\"cell-col\"></colgroup><thead><tr><th scope=\"col\">Item</th>",
+        r.items.len().max(1)
+    );
     for (j, item) in r.items.iter().enumerate() {
         let _ = write!(
             html,
