@@ -263,6 +263,47 @@ fn Canvas() -> impl IntoView {
                 String::new(),
             ))
     };
+    // Labels are placed by the model so they never collide: inside big circles, beside small
+    // ones, nudged apart. A label follows its circle while it is dragged.
+    let layout = Memo::new(move |_| {
+        handle
+            .with(|d| {
+                let places: std::collections::HashMap<String, (f64, f64)> = d
+                    .institutions
+                    .iter()
+                    .map(|i| (i.id.clone(), (i.x, i.y)))
+                    .collect();
+                (d.label_layout(LABEL_SIZE * 0.58, LABEL_SIZE * 1.15), places)
+            })
+            .unwrap_or_default()
+    });
+    let labels = move || {
+        let drag = handle.drag.get();
+        layout.with(|(boxes, places)| {
+            boxes
+                .iter()
+                .map(|label| {
+                    let (dx, dy) = match (&drag, places.get(&label.id)) {
+                        (Some(d), Some((x, y))) if d.id == label.id => (d.x - x, d.y - y),
+                        _ => (0.0, 0.0),
+                    };
+                    let count = label.lines.len() as f64;
+                    let lines = label
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .map(|(n, line)| {
+                            let y = label.y + dy + (n as f64 - (count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
+                            view! { <tspan x=label.x + dx y=y>{line.clone()}</tspan> }
+                        })
+                        .collect_view();
+                    view! {
+                        <text class="venn-label" text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">{lines}</text>
+                    }
+                })
+                .collect_view()
+        })
+    };
     let on_move = move |event: web_sys::PointerEvent| {
         let Some(mut drag) = handle.drag.get_untracked() else {
             return;
@@ -315,6 +356,7 @@ fn Canvas() -> impl IntoView {
                 <For each=institutions key=|i| (i.id.clone(), i.label.clone(), relation_label(i.relation), i.x.to_bits(), i.y.to_bits(), i.radius.to_bits()) let:institution>
                     <Circle institution=institution svg_ref=svg_ref/>
                 </For>
+                <g class="venn-labels" aria-hidden="true">{labels}</g>
             </svg>
             <p class="hint chrome">"Drag a circle to move it; drag its square handle to resize. Keys: Tab to a circle, arrows move (Shift: big steps), + and − resize, Delete removes."</p>
         </div>
@@ -351,8 +393,6 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
             )
         })
         .unwrap_or_default();
-    let lines = wrap(&institution.label, institution.radius);
-    let line_count = lines.len() as f64;
     let start_drag = move |event: web_sys::PointerEvent, resizing: bool| {
         event.prevent_default();
         event.stop_propagation();
@@ -447,32 +487,11 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
             <circle r=move || geometry.get().2 fill=colour fill-opacity="0.22" stroke=colour stroke-width="5" stroke-dasharray=dash/>
             <circle class="selection-ring" r=move || geometry.get().2 + 9.0/>
             <text class="mark" x="0" y=move || -geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=colour font-weight="800">{mark}</text>
-            <text class="label" text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">
-                {lines.into_iter().enumerate().map(|(n, line)| {
-                    let dy = (n as f64 - (line_count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
-                    view! { <tspan x="0" y=dy>{line}</tspan> }
-                }).collect_view()}
-            </text>
+
             <rect class="resize-handle" x=move || geometry.get().2 * 0.707 - 12.0 y=move || geometry.get().2 * 0.707 - 12.0 width="24" height="24"
                 on:pointerdown=move |ev| start_drag(ev, true)/>
         </g>
     }
-}
-
-/// Wraps a label to the circle's width, splitting only at spaces, so any script reads right.
-fn wrap(label: &str, radius: f64) -> Vec<String> {
-    let per_line = ((radius * 1.7) / (LABEL_SIZE * 0.55)).max(6.0) as usize;
-    let mut lines: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
 }
 
 fn refocus(id: &str) {
