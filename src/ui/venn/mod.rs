@@ -277,15 +277,19 @@ fn Canvas() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // Each label reads the drag on its own, so a pointer move touches one label, not all.
     let labels = move || {
-        let drag = handle.drag.get();
         layout.with(|(boxes, places)| {
             boxes
                 .iter()
                 .map(|label| {
-                    let (dx, dy) = match (&drag, places.get(&label.id)) {
-                        (Some(d), Some((x, y))) if d.id == label.id => (d.x - x, d.y - y),
-                        _ => (0.0, 0.0),
+                    let id = label.id.clone();
+                    let home = places.get(&label.id).copied();
+                    let offset = move || {
+                        handle.drag.with(|d| match (d, home) {
+                            (Some(d), Some((x, y))) if d.id == id => format!("translate({:.1} {:.1})", d.x - x, d.y - y),
+                            _ => String::new(),
+                        })
                     };
                     let count = label.lines.len() as f64;
                     let lines = label
@@ -293,12 +297,12 @@ fn Canvas() -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(n, line)| {
-                            let y = label.y + dy + (n as f64 - (count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
-                            view! { <tspan x=label.x + dx y=y>{line.clone()}</tspan> }
+                            let y = label.y + (n as f64 - (count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
+                            view! { <tspan x=label.x y=y>{line.clone()}</tspan> }
                         })
                         .collect_view();
                     view! {
-                        <text class="venn-label" text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">{lines}</text>
+                        <text class="venn-label" transform=offset text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">{lines}</text>
                     }
                 })
                 .collect_view()
