@@ -248,6 +248,78 @@ results.venn_drag_frame_ms = stats(dragFrame);
 results.venn_svg_export_ms = stats(svgExport);
 results.venn_png_2x_ms = stats(png2x);
 
+// Organisational map with 300 actors and 600 links: main-thread time per frame while
+// dragging one actor, the same drag on a plain-JavaScript page (bench/vanilla-map.*), the
+// automatic layout, the analysis and the SVG export.
+function mapWorkshop() {
+  const kinds = ["funding", "information", "staff", "referral", "trust"];
+  const groups = ["network", "cbo", "faith", "statutory", "service-users", "other"];
+  const actors = Array.from({ length: 300 }, (_, i) => ({
+    id: `actor-${i}`, name: `Actor ${i + 1}`, group_id: groups[i % groups.length], influence: i % 6,
+    contributions: [], notes: "", x: 40 + (i % 25) * 62, y: 40 + Math.floor(i / 25) * 70,
+  }));
+  const links = Array.from({ length: 600 }, (_, i) => ({
+    id: `link-${i}`, from: `actor-${i % 300}`, to: `actor-${(i * 7 + 3) % 300}`, kind_id: kinds[i % kinds.length], both_ways: i % 4 === 0, notes: "",
+  })).filter((l) => l.from !== l.to);
+  const map = { question: "", actors, links };
+  const workshop = {
+    id: "bench-map", title: "Map benchmark", date: "2026-11-25", place: "", notes: "", groups: [], created_at: 0, updated_at: 0,
+    exercises: [{ id: "map", title: "Map", notes: "", data: { organisational_map: map } }],
+  };
+  return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
+}
+/** Main-thread milliseconds per pointer move while dragging the element `selector` finds. */
+async function dragCost(page, context, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const moves = 60;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const before = await taskSeconds();
+  for (let step = 1; step <= moves; step++) await page.mouse.move(box.x + box.width / 2 + step * 5, box.y + box.height / 2 + step * 3);
+  const after = await taskSeconds();
+  await page.mouse.up();
+  await cdp.detach();
+  return ((after - before) * 1000) / moves;
+}
+const mapText = mapWorkshop();
+const mapDrag = [];
+const vanillaDrag = [];
+const mapLayout = [];
+const mapAnalysis = [];
+const mapSvg = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}vanilla-map.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === "yes");
+  vanillaDrag.push(await dragCost(page, context, 'g.actor[data-actor="actor-0"]'));
+  await page.goto(baseURL);
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await page.evaluate((text) => localStorage.setItem("pla-workshop/workshop/bench-map", text), mapText);
+  await page.goto(`${baseURL}?run=${run}#/w/bench-map/e/map`);
+  await page.locator('g.actor[data-actor="actor-0"]').waitFor();
+  mapDrag.push(await dragCost(page, context, 'g.actor[data-actor="actor-0"] path'));
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("map-analysis").length > 0);
+  mapAnalysis.push(await page.evaluate(() => performance.getEntriesByName("map-analysis").at(-1).duration));
+  await page.locator(".orgmap-tools details.exports summary").click();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Map SVG" }).click();
+  mapSvg.push(...(await page.evaluate(() => performance.getEntriesByName("map-svg-export").map((m) => m.duration))));
+  await page.getByRole("button", { name: "Arrange automatically" }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("map-layout").length > 0);
+  mapLayout.push(await page.evaluate(() => performance.getEntriesByName("map-layout")[0].duration));
+  await context.close();
+}
+results.map_drag_frame_ms = stats(mapDrag);
+results.map_drag_frame_vanilla_ms = stats(vanillaDrag);
+results.map_drag_ratio = Math.round((results.map_drag_frame_ms.median / results.map_drag_frame_vanilla_ms.median) * 100) / 100;
+results.map_layout_ms = stats(mapLayout);
+results.map_analysis_ms = stats(mapAnalysis);
+results.map_svg_export_ms = stats(mapSvg);
+
 if (process.env.QUICK_QUESTIONS) results.ranking_quick_questions_n30 = Number(process.env.QUICK_QUESTIONS);
 
 await browser.close();

@@ -7,6 +7,8 @@ cd "$PROJECT_ROOT"
 scripts/install-test-tools.sh
 say "Building the release app"
 trunk build --release --dist dist-bench
+# The plain-JavaScript map that the map's drag is compared with.
+cp bench/vanilla-map.html bench/vanilla-map.js dist-bench/
 port=8282
 node e2e/serve.mjs dist-bench $port > /dev/null &
 server=$!

@@ -49,6 +49,10 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                         let (w, e) = ids.get_value();
                         view! { <super::ranking::RankingEditor workshop_id=w exercise_id=e/> }.into_any()
                     }
+                    Some(ExerciseKind::OrganisationalMap) => {
+                        let (w, e) = ids.get_value();
+                        view! { <super::orgmap::MapEditor workshop_id=w exercise_id=e/> }.into_any()
+                    }
                     Some(ExerciseKind::PowerVenn) => {
                         let (w, e) = ids.get_value();
                         view! { <super::venn::VennEditor workshop_id=w exercise_id=e/> }.into_any()

@@ -1,0 +1,104 @@
+import { test, expect, openApp } from "./fixtures.mjs";
+
+const actors = ["Coproduction network", "Pentecostal church", "Mosque women's group", "NHS trust", "Council public health", "Service users' forum"];
+const actor = (page, name) => page.locator(`g.actor[aria-label^="${name}:"]`);
+
+async function newMap(page) {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add organisational map" }).click();
+  const input = page.getByLabel(/New actor/);
+  for (const name of actors) {
+    await input.fill(name);
+    await input.press("Enter");
+  }
+  await expect(page.locator("g.actor")).toHaveCount(6);
+  await input.blur();
+}
+
+/** Draws a link from the keyboard: focus the actor, L, choose the other actor and the kind, Enter. */
+async function linkByKeyboard(page, from, to, kindLabel) {
+  await actor(page, from).focus();
+  await page.keyboard.press("l");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("To").selectOption({ label: to });
+  await dialog.getByLabel("Kind").selectOption({ label: kindLabel });
+  await dialog.getByLabel("To").press("Enter");
+  await expect(dialog).toBeHidden();
+}
+
+test("a six-actor map with three link kinds, from the keyboard and with the mouse", async ({ page, watched }, testInfo) => {
+  await newMap(page);
+  await page.getByRole("button", { name: "Arrange automatically" }).click();
+  await linkByKeyboard(page, "Coproduction network", "Pentecostal church", "Partnership / trust");
+  await linkByKeyboard(page, "NHS trust", "Coproduction network", "Staff / secondment");
+  await linkByKeyboard(page, "Council public health", "Coproduction network", "Funding");
+
+  // With the mouse: drag from the mosque group's link handle to the network.
+  await page.getByLabel("New links are").selectOption({ label: "Information" });
+  await actor(page, "Mosque women's group").hover();
+  const handle = await actor(page, "Mosque women's group").locator("circle.link-handle").boundingBox();
+  const target = await actor(page, "Coproduction network").locator("path").nth(1).boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 8; step++) {
+    await page.mouse.move(
+      handle.x + ((target.x + target.width / 2 - handle.x) * step) / 8,
+      handle.y + ((target.y + target.height / 2 - handle.y) * step) / 8,
+    );
+  }
+  await page.mouse.up();
+  await expect(page.locator("path.link")).toHaveCount(4);
+  await expect(page.locator('path.link[data-kind="information"]')).toHaveCount(1);
+
+  // The analysis names the network as the broker.
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  await expect(page.locator("ol.brokers li").first()).toContainText("Coproduction network");
+  await expect(page.locator(".analysis-panel")).toContainText("Service users' forum");
+  await page.getByRole("tab", { name: "Actors" }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath("orgmap-1280x720.png") });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("p");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath("orgmap-projector-1280x720.png") });
+  expect(watched.consoleErrors).toEqual([]);
+});
+
+test("filtering by link kind, and the CSV exports' rows", async ({ page }) => {
+  await newMap(page);
+  await linkByKeyboard(page, "Coproduction network", "Pentecostal church", "Partnership / trust");
+  await linkByKeyboard(page, "NHS trust", "Coproduction network", "Staff / secondment");
+  await page.locator(".orgmap-tools details.filters summary").click();
+  await page.getByRole("checkbox", { name: "Staff / secondment" }).check();
+  await expect(page.locator('path.link[data-kind="staff"]')).not.toHaveClass(/dimmed/);
+  await expect(page.locator('path.link[data-kind="trust"]')).toHaveClass(/dimmed/);
+
+  await page.locator(".orgmap-tools details.exports summary").click();
+  const read = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8").trim().split(/\r?\n/);
+  };
+  const nodes = await read("Actors CSV");
+  expect(nodes).toHaveLength(7);
+  expect(nodes.slice(1).map((l) => l.split(",")[1])).toEqual(expect.arrayContaining(["NHS trust", "Pentecostal church"]));
+  const edges = await read("Links CSV");
+  expect(edges).toHaveLength(3);
+  expect(edges.join("\n")).toContain("NHS trust");
+  const graphml = (await read("GraphML")).join("\n");
+  expect(graphml).toContain("<graphml");
+  expect((graphml.match(/<node /g) || []).length).toBe(6);
+});
+
+test("deleting an actor takes its links with it, and undo brings both back", async ({ page }) => {
+  await newMap(page);
+  await linkByKeyboard(page, "NHS trust", "Coproduction network", "Referral");
+  await actor(page, "NHS trust").focus();
+  await page.keyboard.press("Delete");
+  await expect(page.locator("g.actor")).toHaveCount(5);
+  await expect(page.locator("path.link")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(page.locator("g.actor")).toHaveCount(6);
+  await expect(page.locator("path.link")).toHaveCount(1);
+});

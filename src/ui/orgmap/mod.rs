@@ -1,0 +1,753 @@
+//! The organisational map (after Net-Map): actors with group, influence tower and
+//! contributions; typed links drawn by dragging from an actor's link handle or from the
+//! keyboard (L); filters; the study's analysis (degree, betweenness, brokers); exports.
+
+mod panel;
+
+use super::state::AppState;
+use crate::export::orgmap as export;
+use crate::model::orgmap::{Actor, OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
+
+use crate::model::{new_id, ExerciseData};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+pub const LABEL_SIZE: f64 = 26.0;
+const ACTOR_SIZE: f64 = 34.0;
+
+#[derive(Clone, Copy)]
+pub struct MapHandle {
+    pub state: AppState,
+    ids: StoredValue<(String, String)>,
+    pub map: Memo<Option<OrgMap>>,
+    pub selected: RwSignal<Option<String>>,
+    /// While the pointer moves an actor: its place, not yet committed.
+    pub drag: RwSignal<Option<(String, f64, f64)>>,
+    /// While a link is being drawn by mouse: from which actor, to where the pointer is.
+    pub drawing: RwSignal<Option<(String, f64, f64)>>,
+    /// The keyboard's link dialog (L): from which actor.
+    pub linking_from: RwSignal<Option<String>>,
+    /// The kind and direction new links get.
+    pub new_kind: RwSignal<String>,
+    pub new_both_ways: RwSignal<bool>,
+    /// Filters: empty means "all".
+    pub kinds_shown: RwSignal<Vec<String>>,
+    pub groups_shown: RwSignal<Vec<String>>,
+    pub resources_shown: RwSignal<Vec<Resource>>,
+    /// Zoom and pan, as the SVG's viewBox.
+    pub view_box: RwSignal<(f64, f64, f64, f64)>,
+}
+
+impl MapHandle {
+    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut OrgMap)) {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
+            if let Some(ExerciseData::OrganisationalMap(map)) =
+                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+            {
+                change(map);
+            }
+        });
+    }
+
+    pub fn with<T>(&self, read: impl FnOnce(&OrgMap) -> T) -> Option<T> {
+        self.map.with(|m| m.as_ref().map(read))
+    }
+
+    pub fn meta(&self) -> export::MapMeta {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state
+            .library
+            .with_untracked(|l| {
+                let workshop = l.get(&workshop_id)?;
+                let exercise = workshop.exercise(&exercise_id)?;
+                let group = exercise
+                    .group_id
+                    .as_deref()
+                    .and_then(|g| workshop.group_label(g))
+                    .unwrap_or_default()
+                    .to_string();
+                Some(export::MapMeta {
+                    title: exercise.title.clone(),
+                    group,
+                    date: workshop.date.clone(),
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn file_stem(&self) -> String {
+        let stem: String = self
+            .meta()
+            .title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let stem = stem.trim_matches('-').to_string();
+        if stem.is_empty() {
+            "map".into()
+        } else {
+            stem
+        }
+    }
+
+    /// Whether an actor passes the group and resource filters.
+    fn actor_shown(&self, actor: &Actor) -> bool {
+        let groups = self.groups_shown.get();
+        let resources = self.resources_shown.get();
+        (groups.is_empty() || groups.contains(&actor.group_id))
+            && (resources.is_empty()
+                || actor
+                    .contributions
+                    .iter()
+                    .any(|c| resources.contains(&c.resource)))
+    }
+}
+
+pub fn resource_label(resource: Resource) -> &'static str {
+    match resource {
+        Resource::Symbolic => "symbolic",
+        Resource::Relational => "relational",
+        Resource::Material => "material",
+    }
+}
+
+#[component]
+pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let map = {
+        let (w, e) = (workshop_id.clone(), exercise_id.clone());
+        Memo::new(move |_| {
+            state.library.with(
+                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+                    Some(ExerciseData::OrganisationalMap(m)) => Some(m.clone()),
+                    _ => None,
+                },
+            )
+        })
+    };
+    let first_kind = map
+        .with_untracked(|m| {
+            m.as_ref()
+                .and_then(|m| m.link_kinds.first().map(|k| k.id.clone()))
+        })
+        .unwrap_or_default();
+    let handle = MapHandle {
+        state,
+        ids: StoredValue::new((workshop_id, exercise_id)),
+        map,
+        selected: RwSignal::new(None),
+        drag: RwSignal::new(None),
+        drawing: RwSignal::new(None),
+        linking_from: RwSignal::new(None),
+        new_kind: RwSignal::new(first_kind),
+        new_both_ways: RwSignal::new(false),
+        kinds_shown: RwSignal::new(Vec::new()),
+        groups_shown: RwSignal::new(Vec::new()),
+        resources_shown: RwSignal::new(Vec::new()),
+        view_box: RwSignal::new(
+            map.with_untracked(|m| m.as_ref().map(OrgMap::extent))
+                .unwrap_or((0.0, 0.0, MAP_WIDTH, MAP_HEIGHT)),
+        ),
+    };
+    provide_context(handle);
+    install_map_keys(handle);
+    view! {
+        <div class="orgmap">
+            <Toolbar/>
+            <div class="orgmap-layout">
+                <div class="orgmap-main">
+                    <MapCanvas/>
+                    <Legend/>
+                </div>
+                <panel::Panel/>
+            </div>
+            <panel::LinkDialog/>
+        </div>
+    }
+}
+
+/// L starts a link from the selected actor; Delete removes it; arrows move it.
+fn install_map_keys(handle: MapHandle) {
+    let listener =
+        window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
+            if event.default_prevented()
+                || super::keys::is_typing(&event)
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let Some(id) = handle.selected.get_untracked() else {
+                return;
+            };
+            let focused_actor = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.get_attribute("data-actor"));
+            if focused_actor.as_deref() != Some(id.as_str()) {
+                return;
+            }
+            let step = if event.shift_key() { 60.0 } else { 15.0 };
+            let coalesce = format!("keys-{id}");
+            let nudge = |dx: f64, dy: f64| {
+                handle.edit(Some(&coalesce), |m| {
+                    if let Some(a) = m.actor(&id).cloned() {
+                        m.move_actor(&id, a.x + dx, a.y + dy);
+                    }
+                });
+                refocus(&id);
+            };
+            let handled = match event.key().as_str() {
+                "l" | "L" => {
+                    handle.linking_from.set(Some(id.clone()));
+                    true
+                }
+                "Delete" => {
+                    handle.edit(None, |m| {
+                        m.remove_actor(&id);
+                    });
+                    handle.selected.set(None);
+                    true
+                }
+                "ArrowLeft" => {
+                    nudge(-step, 0.0);
+                    true
+                }
+                "ArrowRight" => {
+                    nudge(step, 0.0);
+                    true
+                }
+                "ArrowUp" => {
+                    nudge(0.0, -step);
+                    true
+                }
+                "ArrowDown" => {
+                    nudge(0.0, step);
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                event.prevent_default();
+            }
+        });
+    on_cleanup(move || listener.remove());
+}
+
+fn refocus(id: &str) {
+    let id = id.to_string();
+    leptos::task::spawn_local(async move {
+        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        let selector = format!("g.actor[data-actor=\"{id}\"]");
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let handle = expect_context::<MapHandle>();
+    let kinds = move || handle.with(|m| m.link_kinds.clone()).unwrap_or_default();
+    let groups = move || handle.with(|m| m.groups.clone()).unwrap_or_default();
+    let toggle = |list: RwSignal<Vec<String>>, id: String| {
+        list.update(|l| {
+            if let Some(i) = l.iter().position(|x| *x == id) {
+                l.remove(i);
+            } else {
+                l.push(id);
+            }
+        })
+    };
+    let export = move |what: &'static str| {
+        let meta = handle.meta();
+        let stem = handle.file_stem();
+        let Some(map) = handle.map.get_untracked() else {
+            return;
+        };
+        match what {
+            "nodes" => super::download_file(
+                &format!("{stem}-nodes.csv"),
+                "text/csv",
+                &export::nodes_csv(&map),
+            ),
+            "edges" => super::download_file(
+                &format!("{stem}-edges.csv"),
+                "text/csv",
+                &export::edges_csv(&map),
+            ),
+            "analysis" => super::download_file(
+                &format!("{stem}-analysis.csv"),
+                "text/csv",
+                &export::analysis_csv(&map),
+            ),
+            "graphml" => super::download_file(
+                &format!("{stem}.graphml"),
+                "application/graphml+xml",
+                &export::graphml(&map),
+            ),
+            "svg" => {
+                let svg = super::venn::measured("map-svg-export", || export::map_svg(&map, &meta));
+                super::download_file(&format!("{stem}.svg"), "image/svg+xml", &svg);
+            }
+            scale => {
+                let scale = scale.trim_end_matches('x').parse().unwrap_or(1);
+                super::png::download_png(
+                    &format!("{stem}@{scale}x.png"),
+                    &export::map_svg(&map, &meta),
+                    scale,
+                );
+            }
+        }
+    };
+    let layout = move |_| {
+        super::venn::measured("map-layout", || {
+            handle.edit(None, |m| m.auto_layout());
+        });
+    };
+    view! {
+        <div class="orgmap-tools chrome">
+            <div class="field">
+                <label for="new-link-kind">"New links are"</label>
+                <select id="new-link-kind" on:change=move |ev| handle.new_kind.set(event_target_value(&ev))>
+                    {move || kinds().into_iter().map(|k| {
+                        let selected = handle.new_kind.with(|n| *n == k.id);
+                        view! { <option value=k.id.clone() selected=selected>{k.label.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="check"><input type="checkbox" prop:checked=move || handle.new_both_ways.get()
+                on:change=move |_| handle.new_both_ways.update(|b| *b = !*b)/>" both ways"</label>
+            <button on:click=layout>"Arrange automatically"</button>
+            <button aria-label="Zoom in" on:click=move |_| zoom(handle, 0.8)>"+"</button>
+            <button aria-label="Zoom out" on:click=move |_| zoom(handle, 1.25)>"−"</button>
+            <button on:click=move |_| handle.view_box.set(handle.with(OrgMap::extent).unwrap_or((0.0, 0.0, MAP_WIDTH, MAP_HEIGHT)))>"Whole map"</button>
+            <details class="filters">
+                <summary>"Filter"</summary>
+                <fieldset><legend>"Link kinds"</legend>
+                    {move || kinds().into_iter().map(|k| {
+                        let (id, checked_id) = (k.id.clone(), k.id.clone());
+                        view! { <label class="check"><input type="checkbox" prop:checked=move || handle.kinds_shown.with(|s| s.contains(&checked_id))
+                            on:change=move |_| toggle(handle.kinds_shown, id.clone())/>" "{k.label.clone()}</label> }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset><legend>"Groups"</legend>
+                    {move || groups().into_iter().map(|g| {
+                        let (id, checked_id) = (g.id.clone(), g.id.clone());
+                        view! { <label class="check"><input type="checkbox" prop:checked=move || handle.groups_shown.with(|s| s.contains(&checked_id))
+                            on:change=move |_| toggle(handle.groups_shown, id.clone())/>" "{g.label.clone()}</label> }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset><legend>"Resources"</legend>
+                    {[Resource::Symbolic, Resource::Relational, Resource::Material].map(|r| view! {
+                        <label class="check"><input type="checkbox" prop:checked=move || handle.resources_shown.with(|s| s.contains(&r))
+                            on:change=move |_| handle.resources_shown.update(|s| if let Some(i) = s.iter().position(|x| *x == r) { s.remove(i); } else { s.push(r); })/>
+                            " "{resource_label(r)}</label>
+                    })}
+                </fieldset>
+                <p class="hint">"Nothing ticked shows everything."</p>
+            </details>
+            <details class="exports">
+                <summary>"Export"</summary>
+                <div class="toolbar">
+                    <button on:click=move |_| export("svg")>"Map SVG"</button>
+                    <button on:click=move |_| export("1x")>"PNG 1x"</button>
+                    <button on:click=move |_| export("2x")>"PNG 2x"</button>
+                    <button on:click=move |_| export("4x")>"PNG 4x"</button>
+                    <button on:click=move |_| export("nodes")>"Actors CSV"</button>
+                    <button on:click=move |_| export("edges")>"Links CSV"</button>
+                    <button on:click=move |_| export("analysis")>"Analysis CSV"</button>
+                    <button on:click=move |_| export("graphml")>"GraphML"</button>
+                </div>
+            </details>
+        </div>
+    }
+}
+
+fn zoom(handle: MapHandle, factor: f64) {
+    handle.view_box.update(|(x, y, w, h)| {
+        let (cx, cy) = (*x + *w / 2.0, *y + *h / 2.0);
+        *w = (*w * factor).clamp(MAP_WIDTH / 8.0, MAP_WIDTH * 2.0);
+        *h = (*h * factor).clamp(MAP_HEIGHT / 8.0, MAP_HEIGHT * 2.0);
+        *x = cx - *w / 2.0;
+        *y = cy - *h / 2.0;
+    });
+}
+
+/// Pointer position in map units, through the current zoom and pan.
+fn map_point(
+    svg: &web_sys::Element,
+    event: &web_sys::PointerEvent,
+    view_box: (f64, f64, f64, f64),
+) -> (f64, f64) {
+    let rect = svg.get_bounding_client_rect();
+    let (vx, vy, vw, vh) = view_box;
+    let scale = (rect.width() / vw).min(rect.height() / vh).max(1e-6);
+    let margin_x = (rect.width() - vw * scale) / 2.0;
+    let margin_y = (rect.height() - vh * scale) / 2.0;
+    (
+        vx + (f64::from(event.client_x()) - rect.left() - margin_x) / scale,
+        vy + (f64::from(event.client_y()) - rect.top() - margin_y) / scale,
+    )
+}
+
+/// The path of a link; several links between the same two actors bow apart so each stays
+/// readable.
+fn link_path(from: (f64, f64), to: (f64, f64), lane: f64) -> String {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(1.0);
+    // Stop short of the shapes, so arrowheads show.
+    let (ux, uy) = (dx / length, dy / length);
+    let start = (
+        from.0 + ux * (ACTOR_SIZE + 6.0),
+        from.1 + uy * (ACTOR_SIZE + 6.0),
+    );
+    let end = (
+        to.0 - ux * (ACTOR_SIZE + 10.0),
+        to.1 - uy * (ACTOR_SIZE + 10.0),
+    );
+    let bow = lane * 45.0;
+    let control = (
+        (start.0 + end.0) / 2.0 - uy * bow,
+        (start.1 + end.1) / 2.0 + ux * bow,
+    );
+    format!(
+        "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
+        start.0, start.1, control.0, control.1, end.0, end.1
+    )
+}
+
+#[component]
+fn MapCanvas() -> impl IntoView {
+    let handle = expect_context::<MapHandle>();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let pan = RwSignal::new(None::<(f64, f64)>);
+    // Where each actor sits, from the committed map only: a drag does not touch this.
+    let places = Memo::new(move |_| {
+        handle
+            .with(|m| {
+                m.actors
+                    .iter()
+                    .map(|a| (a.id.clone(), (a.x, a.y)))
+                    .collect::<HashMap<_, _>>()
+            })
+            .unwrap_or_default()
+    });
+    let positions = move || {
+        let mut all = places.get();
+        if let Some((id, x, y)) = handle.drag.get() {
+            all.insert(id, (x, y));
+        }
+        all
+    };
+    // One path per link, built when the map changes. While an actor is dragged, each path
+    // recomputes its shape only if the dragged actor is one of its ends, so a pointer move
+    // over a 600-link map redraws a handful of paths, not all of them.
+    let links = move || {
+        let kinds_shown = handle.kinds_shown.get();
+        let placed = places.get();
+        handle.with(|m| {
+            let pair_key = |a: &str, b: &str| if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+            let mut lanes: HashMap<(String, String), Vec<usize>> = HashMap::new();
+            for (index, link) in m.links.iter().enumerate() {
+                lanes.entry(pair_key(&link.from, &link.to)).or_default().push(index);
+            }
+            m.links
+                .iter()
+                .enumerate()
+                .filter_map(|(index, link)| {
+                    let from_home = *placed.get(&link.from)?;
+                    let to_home = *placed.get(&link.to)?;
+                    let siblings = lanes.get(&pair_key(&link.from, &link.to)).cloned().unwrap_or_default();
+                    let position = siblings.iter().position(|i| *i == index).unwrap_or(0) as f64;
+                    let mut lane = position - (siblings.len() as f64 - 1.0) / 2.0;
+                    if link.from > link.to {
+                        lane = -lane;
+                    }
+                    let kind = m.link_kinds.iter().find(|k| k.id == link.kind_id);
+                    let colour = kind.map(|k| k.colour.clone()).unwrap_or_else(|| "#000000".into());
+                    let dash = kind.map(|k| k.dash.clone()).unwrap_or_default();
+                    let dimmed = !kinds_shown.is_empty() && !kinds_shown.contains(&link.kind_id);
+                    let width = 5.0 + f64::from(link.strength.unwrap_or(0)).min(5.0);
+                    let marker = format!("url(#arrow-{})", link.kind_id);
+                    let start_marker = link.both_ways.then(|| format!("url(#arrow-start-{})", link.kind_id));
+                    let (from_id, to_id) = (link.from.clone(), link.to.clone());
+                    let ends = Memo::new(move |_| {
+                        handle.drag.with(|d| match d {
+                            Some((id, x, y)) if *id == from_id => ((*x, *y), to_home),
+                            Some((id, x, y)) if *id == to_id => (from_home, (*x, *y)),
+                            _ => (from_home, to_home),
+                        })
+                    });
+                    Some(view! {
+                        <path class="link" class:dimmed=dimmed data-kind=link.kind_id.clone()
+                            d=move || { let (from, to) = ends.get(); link_path(from, to, lane) } fill="none"
+                            stroke=colour stroke-width=width stroke-dasharray=dash marker-end=marker marker-start=start_marker/>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let markers = move || {
+        handle
+            .with(|m| {
+                m.link_kinds
+                    .iter()
+                    .map(|k| view! {
+                        <marker id=format!("arrow-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" fill=k.colour.clone()/>
+                        </marker>
+                        <marker id=format!("arrow-start-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" fill=k.colour.clone()/>
+                        </marker>
+                    })
+                    .collect_view()
+            })
+    };
+    let actors = move || handle.with(|m| m.actors.clone()).unwrap_or_default();
+    let on_move = move |event: web_sys::PointerEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let view_box = handle.view_box.get_untracked();
+        let (x, y) = map_point(&svg, &event, view_box);
+        if let Some((id, _, _)) = handle.drag.get_untracked() {
+            handle.drag.set(Some((
+                id,
+                x.clamp(0.0, MAP_WIDTH),
+                y.clamp(0.0, MAP_HEIGHT),
+            )));
+        } else if let Some((id, _, _)) = handle.drawing.get_untracked() {
+            handle.drawing.set(Some((id, x, y)));
+        } else if let Some((grab_x, grab_y)) = pan.get_untracked() {
+            handle.view_box.update(|(vx, vy, _, _)| {
+                *vx += grab_x - x;
+                *vy += grab_y - y;
+            });
+        }
+    };
+    let on_up = move |event: web_sys::PointerEvent| {
+        pan.set(None);
+        // A finished drag is one change: one undo step and one save.
+        if let Some((id, x, y)) = handle.drag.get_untracked() {
+            handle.drag.set(None);
+            handle.edit(None, |m| {
+                m.move_actor(&id, x, y);
+            });
+        }
+        if let Some((from, _, _)) = handle.drawing.get_untracked() {
+            handle.drawing.set(None);
+            let target = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| {
+                    d.element_from_point(event.client_x() as f32, event.client_y() as f32)
+                })
+                .and_then(|e| e.closest("g.actor").ok().flatten())
+                .and_then(|e| e.get_attribute("data-actor"));
+            if let Some(to) = target.filter(|to| *to != from) {
+                let (kind, both) = (
+                    handle.new_kind.get_untracked(),
+                    handle.new_both_ways.get_untracked(),
+                );
+                handle.edit(None, |m| {
+                    m.add_link(new_id(), &from, &to, &kind, both);
+                });
+            }
+        }
+    };
+    let on_down = move |event: web_sys::PointerEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let (x, y) = map_point(&svg, &event, handle.view_box.get_untracked());
+        pan.set(Some((x, y)));
+    };
+    let on_wheel = move |event: web_sys::WheelEvent| {
+        event.prevent_default();
+        zoom(handle, if event.delta_y() > 0.0 { 1.1 } else { 0.9 });
+    };
+    view! {
+        <div class="orgmap-canvas">
+            <svg node_ref=svg_ref role="group"
+                aria-label="Organisational map: Tab moves between actors, arrows move, L draws a link, Delete removes"
+                viewBox=move || { let (x, y, w, h) = handle.view_box.get(); format!("{x} {y} {w} {h}") }
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:wheel=on_wheel>
+                <defs>{markers}</defs>
+                <rect x="-4000" y="-4000" width="9600" height="8900" class="map-paper"/>
+                <g class="links">{links}</g>
+                {move || handle.drawing.get().and_then(|(from, x, y)| {
+                    let start = positions().get(&from).copied()?;
+                    Some(view! { <line class="drawing" x1=start.0 y1=start.1 x2=x y2=y/> })
+                })}
+                <For each=actors key=|a| format!("{a:?}") let:actor>
+                    <ActorShape actor=actor svg_ref=svg_ref/>
+                </For>
+            </svg>
+            <p class="hint chrome">"Drag an actor to move it; drag from its ● handle to another actor to draw a link. Keys: Tab to an actor, arrows move, L links, Delete removes. Wheel zooms; drag the background to pan."</p>
+        </div>
+    }
+}
+
+/// The shape that goes with a group: the second cue beside colour.
+fn shape_path(shape: &str, size: f64) -> String {
+    let s = size;
+    match shape {
+        "square" => format!("M{},{} h{} v{} h{} z", -s, -s, 2.0 * s, 2.0 * s, -2.0 * s),
+        "triangle" => format!(
+            "M0,{} L{},{} L{},{} z",
+            -s * 1.15,
+            s * 1.1,
+            s * 0.85,
+            -s * 1.1,
+            s * 0.85
+        ),
+        "diamond" => format!(
+            "M0,{} L{},0 L0,{} L{},0 z",
+            -s * 1.2,
+            s * 1.2,
+            s * 1.2,
+            -s * 1.2
+        ),
+        "hexagon" => {
+            let points: Vec<String> = (0..6)
+                .map(|i| {
+                    let angle = std::f64::consts::PI / 3.0 * f64::from(i);
+                    format!("{:.1},{:.1}", s * 1.1 * angle.cos(), s * 1.1 * angle.sin())
+                })
+                .collect();
+            format!("M{} z", points.join(" L"))
+        }
+        "pill" => format!(
+            "M{},{} h{} a{},{} 0 0 1 0,{} h{} a{},{} 0 0 1 0,{} z",
+            -s * 0.6,
+            -s * 0.8,
+            s * 1.2,
+            s * 0.8,
+            s * 0.8,
+            s * 1.6,
+            -s * 1.2,
+            s * 0.8,
+            s * 0.8,
+            -s * 1.6
+        ),
+        _ => format!(
+            "M{},0 a{},{} 0 1 0 {},0 a{},{} 0 1 0 {},0",
+            -s,
+            s,
+            s,
+            2.0 * s,
+            s,
+            s,
+            -2.0 * s
+        ),
+    }
+}
+
+#[component]
+fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+    let handle = expect_context::<MapHandle>();
+    let id = StoredValue::new(actor.id.clone());
+    let (colour, shape, group_label) = handle
+        .with(|m| {
+            m.groups
+                .iter()
+                .find(|g| g.id == actor.group_id)
+                .map(|g| (g.colour.clone(), g.shape.clone(), g.label.clone()))
+        })
+        .flatten()
+        // No group yet: a plain grey circle, which the legend does not claim for any group.
+        .unwrap_or_else(|| ("#BBBBBB".into(), "circle".into(), "no group".into()));
+    let base = (actor.x, actor.y);
+    let place = Memo::new(move |_| {
+        handle.drag.with(|d| match d {
+            Some((d_id, x, y)) if *d_id == id.get_value() => (*x, *y),
+            _ => base,
+        })
+    });
+    let shown = {
+        let actor = actor.clone();
+        move || handle.actor_shown(&actor)
+    };
+    let selected = move || {
+        handle
+            .selected
+            .with(|s| s.as_deref() == Some(id.get_value().as_str()))
+    };
+    let name = format!(
+        "{}: {}, influence {}",
+        actor.name, group_label, actor.influence
+    );
+    let start = move |event: web_sys::PointerEvent, drawing: bool| {
+        event.prevent_default();
+        event.stop_propagation();
+        if let Some(target) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(event.pointer_id());
+        }
+        handle.selected.set(Some(id.get_value()));
+        let (x, y) = place.get_untracked();
+        if drawing {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let (px, py) = map_point(&svg, &event, handle.view_box.get_untracked());
+                handle.drawing.set(Some((id.get_value(), px, py)));
+            }
+        } else {
+            handle.drag.set(Some((id.get_value(), x, y)));
+        }
+    };
+    // Net-Map's influence tower: one disc per point, stacked beside the actor.
+    let tower = (0..actor.influence.min(5))
+        .map(|level| view! { <ellipse cx=ACTOR_SIZE + 22.0 cy=ACTOR_SIZE - 6.0 - f64::from(level) * 13.0 rx="14" ry="5.5" fill="#111111" stroke="#ffffff" stroke-width="2"/> })
+        .collect_view();
+    view! {
+        <g class="actor" class:selected=selected class:dimmed=move || !shown() tabindex="0" role="button" aria-label=name data-actor=actor.id.clone()
+            transform=move || { let (x, y) = place.get(); format!("translate({x:.1} {y:.1})") }
+            on:focus=move |_| handle.selected.set(Some(id.get_value()))
+            on:pointerdown=move |ev| start(ev, false)>
+            <path class="selection-ring" d=shape_path(&shape, ACTOR_SIZE + 9.0)/>
+            <path d=shape_path(&shape, ACTOR_SIZE) fill=colour stroke="#111111" stroke-width="3"/>
+            {tower}
+            // Wrapped as the layout measured it, so names never overlap.
+            <text text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext" class="actor-label">
+                {crate::model::orgmap::actor_label_lines(&actor.name).into_iter().enumerate().map(|(n, line)| view! {
+                    <tspan x="0" y=crate::model::orgmap::ACTOR_LABEL_BASELINE + n as f64 * crate::model::orgmap::ACTOR_LABEL_LINE>{line}</tspan>
+                }).collect_view()}
+            </text>
+            <circle class="link-handle" cx=-ACTOR_SIZE - 14.0 cy="0" r="11" on:pointerdown=move |ev| start(ev, true)>
+                <title>"Drag to another actor to draw a link"</title>
+            </circle>
+        </g>
+    }
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    let handle = expect_context::<MapHandle>();
+    move || {
+        handle.with(|m| {
+            let groups = m.groups.iter().map(|g| view! {
+                <li><svg viewBox="-40 -40 80 80" class="legend-shape" aria-hidden="true"><path d=shape_path(&g.shape, 28.0) fill=g.colour.clone() stroke="#111" stroke-width="4"/></svg>{g.label.clone()}</li>
+            }).collect_view();
+            let kinds = m.link_kinds.iter().map(|k| view! {
+                <li><svg viewBox="0 0 80 20" class="legend-line" aria-hidden="true"><line x1="2" y1="10" x2="78" y2="10" stroke=k.colour.clone() stroke-width="5" stroke-dasharray=k.dash.clone()/></svg>{k.label.clone()}</li>
+            }).collect_view();
+            view! {
+                <div class="legend">
+                    <ul class="legend-groups" aria-label="Groups">{groups}</ul>
+                    <ul class="legend-kinds" aria-label="Link kinds">{kinds}</ul>
+                    <p class="legend-note">"Discs beside an actor: its influence (0 to 5)."</p>
+                </div>
+            }
+        })
+    }
+}
