@@ -1,6 +1,30 @@
 //! Writers for what leaves the app as files: SVG, PNG, CSV, JSON and GraphML.
-//! The exercise issues add their writers here.
 
 pub mod orgmap;
 pub mod ranking;
 pub mod venn;
+
+/// A typed text as a spreadsheet cell: never taken for a formula. Text a spreadsheet would
+/// run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+pub(crate) fn cell_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Rows as CSV text (the `csv` crate does the quoting).
+pub(crate) fn write_csv(rows: &[Vec<String>]) -> String {
+    let write = || -> Result<String, Box<dyn std::error::Error>> {
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::new());
+        for row in rows {
+            writer.write_record(row)?;
+        }
+        Ok(String::from_utf8(writer.into_inner()?)?)
+    };
+    // Writing into memory cannot fail; an empty file is the safe answer if it ever did.
+    write().unwrap_or_default()
+}

@@ -33,6 +33,7 @@
 //! The small XML and CSV helpers here repeat those of `export::venn` and `export::ranking`,
 //! which are private to those modules.
 
+use super::{cell_text, write_csv};
 use crate::model::orgmap::{
     actor_box, actor_label_lines, is_colour, is_dash_pattern, Actor, ActorBox, Analysis, OrgMap,
     Resource, ACTOR_LABEL_BASELINE, ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE,
@@ -103,29 +104,6 @@ fn decimal(value: f64, decimals: usize) -> String {
 }
 
 // ----- CSV -----------------------------------------------------------------------------------
-
-/// A typed text as a spreadsheet cell: never taken for a formula.
-fn cell_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-fn write_csv(rows: &[Vec<String>]) -> String {
-    let write = || -> Result<String, Box<dyn std::error::Error>> {
-        let mut writer = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(Vec::new());
-        for row in rows {
-            writer.write_record(row)?;
-        }
-        Ok(String::from_utf8(writer.into_inner()?)?)
-    };
-    // Writing into memory cannot fail; an empty file is the safe answer if it ever did.
-    write().unwrap_or_default()
-}
 
 fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()

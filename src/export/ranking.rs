@@ -15,6 +15,7 @@
 //! In quick mode the order comes from the quick-mode answers ([`Ranking::quick_order`]), not
 //! from scores, and the files say so.
 
+use super::{cell_text, write_csv};
 use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
 use svg::node::element::{Element, Group, Line, Rectangle, Title};
 use svg::{Document, Node};
@@ -148,29 +149,6 @@ fn result_rows(ranking: &Ranking) -> Vec<ResultRow> {
 }
 
 // ----- CSV -----------------------------------------------------------------------------------
-
-/// A typed text as a spreadsheet cell: never taken for a formula (see the module notes).
-fn cell_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-fn write_csv(rows: &[Vec<String>]) -> String {
-    let write = || -> Result<String, Box<dyn std::error::Error>> {
-        let mut writer = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(Vec::new());
-        for row in rows {
-            writer.write_record(row)?;
-        }
-        Ok(String::from_utf8(writer.into_inner()?)?)
-    };
-    // Writing into memory cannot fail; an empty file is the safe answer if it ever did.
-    write().unwrap_or_default()
-}
 
 /// What a crossed-out cell of the matrix holds (the diagonal and the mirrored lower half).
 pub const CROSSED_OUT: &str = "—";

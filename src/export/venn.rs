@@ -18,6 +18,7 @@
 //! begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`,
 //! so a spreadsheet shows it as text instead of running it as a formula.
 
+use super::{cell_text, write_csv};
 use crate::model::venn::{
     layout_labels, Change, LabelBox, LabelCircle, Relation, Side, Snapshot, VennDiagram,
     CANVAS_HEIGHT, CANVAS_WIDTH, LARGE_RADIUS, MEDIUM_RADIUS, NEAR_GAP, NOTICEABLE_CHANGE,
@@ -40,30 +41,6 @@ pub struct VennMeta {
 pub const METADATA_ID: &str = "pla-workshop-power-venn";
 
 // ----- CSV -----------------------------------------------------------------------------------
-
-/// A typed text as a spreadsheet cell: never taken for a formula. The same rule as the
-/// ranking exports (`export::ranking`), whose helper is private to that module.
-fn cell_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-fn write_csv(rows: &[Vec<String>]) -> String {
-    let write = || -> Result<String, Box<dyn std::error::Error>> {
-        let mut writer = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(Vec::new());
-        for row in rows {
-            writer.write_record(row)?;
-        }
-        Ok(String::from_utf8(writer.into_inner()?)?)
-    };
-    // Writing into memory cannot fail; an empty file is the safe answer if it ever did.
-    write().unwrap_or_default()
-}
 
 /// A number for a table: to one decimal place, "12" rather than "12.0"; empty when it is not
 /// a number.

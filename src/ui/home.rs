@@ -24,15 +24,8 @@ pub fn download_all(state: AppState) {
 
 pub fn download_workshop(workshop: &Workshop) {
     let text = Envelope::new(vec![workshop.clone()], now()).to_pretty_json();
-    let slug: String = workshop
-        .title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    super::download_text(
-        &format!("pla-workshop-{}.json", slug.trim_matches('-')),
-        &text,
-    );
+    let stem = super::state::file_stem(&workshop.title, "workshop");
+    super::download_text(&format!("pla-workshop-{stem}.json"), &text);
 }
 
 #[component]

@@ -87,6 +87,20 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// A file name from a title: letters and digits of any script kept, everything else a dash.
+pub fn file_stem(title: &str, fallback: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        fallback.to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
 /// User Timing marks: free when nobody looks, and what `make bench` reads.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -155,6 +169,28 @@ impl AppState {
         });
         self.check_quota_headroom();
         self.dismiss(notice_id);
+    }
+
+    /// An exercise's title, the participant group that made it, and the workshop's date: what
+    /// an exported figure prints at its top.
+    pub fn exercise_caption(
+        &self,
+        workshop_id: &str,
+        exercise_id: &str,
+    ) -> (String, String, String) {
+        self.library
+            .with_untracked(|l| {
+                let workshop = l.get(workshop_id)?;
+                let exercise = workshop.exercise(exercise_id)?;
+                let group = exercise
+                    .group_id
+                    .as_deref()
+                    .and_then(|g| workshop.group_label(g))
+                    .unwrap_or_default()
+                    .to_string();
+                Some((exercise.title.clone(), group, workshop.date.clone()))
+            })
+            .unwrap_or_default()
     }
 
     pub fn workshop(&self, id: &str) -> Option<Workshop> {

@@ -57,39 +57,12 @@ impl MapHandle {
 
     pub fn meta(&self) -> export::MapMeta {
         let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state
-            .library
-            .with_untracked(|l| {
-                let workshop = l.get(&workshop_id)?;
-                let exercise = workshop.exercise(&exercise_id)?;
-                let group = exercise
-                    .group_id
-                    .as_deref()
-                    .and_then(|g| workshop.group_label(g))
-                    .unwrap_or_default()
-                    .to_string();
-                Some(export::MapMeta {
-                    title: exercise.title.clone(),
-                    group,
-                    date: workshop.date.clone(),
-                })
-            })
-            .unwrap_or_default()
+        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        export::MapMeta { title, group, date }
     }
 
     pub fn file_stem(&self) -> String {
-        let stem: String = self
-            .meta()
-            .title
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let stem = stem.trim_matches('-').to_string();
-        if stem.is_empty() {
-            "map".into()
-        } else {
-            stem
-        }
+        crate::ui::state::file_stem(&self.meta().title, "map")
     }
 
     /// Whether an actor passes the group and resource filters.

@@ -93,38 +93,12 @@ impl RankingHandle {
     /// Title, group and date for exported pictures.
     pub fn meta(&self) -> export::ReportMeta {
         let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state
-            .library
-            .with_untracked(|l| {
-                let workshop = l.get(&workshop_id)?;
-                let exercise = workshop.exercise(&exercise_id)?;
-                let group = exercise
-                    .group_id
-                    .as_deref()
-                    .and_then(|g| workshop.group_label(g))
-                    .unwrap_or_default()
-                    .to_string();
-                Some(export::ReportMeta {
-                    title: exercise.title.clone(),
-                    group,
-                    date: workshop.date.clone(),
-                })
-            })
-            .unwrap_or_default()
+        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        export::ReportMeta { title, group, date }
     }
 
     fn file_stem(&self) -> String {
-        let title = self.meta().title;
-        let stem: String = title
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let stem = stem.trim_matches('-').to_string();
-        if stem.is_empty() {
-            "ranking".into()
-        } else {
-            stem
-        }
+        crate::ui::state::file_stem(&self.meta().title, "ranking")
     }
 }
 

@@ -67,39 +67,12 @@ impl VennHandle {
 
     pub fn meta(&self) -> export::VennMeta {
         let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state
-            .library
-            .with_untracked(|l| {
-                let workshop = l.get(&workshop_id)?;
-                let exercise = workshop.exercise(&exercise_id)?;
-                let group = exercise
-                    .group_id
-                    .as_deref()
-                    .and_then(|g| workshop.group_label(g))
-                    .unwrap_or_default()
-                    .to_string();
-                Some(export::VennMeta {
-                    title: exercise.title.clone(),
-                    group,
-                    date: workshop.date.clone(),
-                })
-            })
-            .unwrap_or_default()
+        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        export::VennMeta { title, group, date }
     }
 
     pub fn file_stem(&self) -> String {
-        let stem: String = self
-            .meta()
-            .title
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let stem = stem.trim_matches('-').to_string();
-        if stem.is_empty() {
-            "venn".into()
-        } else {
-            stem
-        }
+        crate::ui::state::file_stem(&self.meta().title, "venn")
     }
 }
 
