@@ -102,3 +102,17 @@ test("deleting an actor takes its links with it, and undo brings both back", asy
   await expect(page.locator("g.actor")).toHaveCount(6);
   await expect(page.locator("path.link")).toHaveCount(1);
 });
+
+test("the map's SVG carries its data and comes back as a new exercise", async ({ page }) => {
+  await newMap(page);
+  await linkByKeyboard(page, "NHS trust", "Coproduction network", "Referral");
+  await page.locator(".orgmap-tools details.exports summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Map SVG" }).click()]);
+  const svg = Buffer.concat(await (await download.createReadStream()).toArray());
+  expect(svg.toString("utf8")).toContain("<metadata");
+  await page.locator(".crumbs a").click();
+  await page.locator('input[accept=".svg,image/svg+xml"]').setInputFiles({ name: "map-copy.svg", mimeType: "image/svg+xml", buffer: svg });
+  await page.getByRole("link", { name: "map-copy" }).click();
+  await expect(page.locator("g.actor")).toHaveCount(6);
+  await expect(page.locator("path.link")).toHaveCount(1);
+});

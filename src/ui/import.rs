@@ -134,8 +134,8 @@ pub fn ConflictDialog() -> impl IntoView {
     }
 }
 
-/// Restores a power Venn diagram from an SVG this app exported (its data rides in
-/// `<metadata>`) as a new exercise of the workshop.
+/// Restores a power Venn diagram or an organisational map from an SVG this app exported (its
+/// data rides in `<metadata>`) as a new exercise of the workshop.
 pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
@@ -150,20 +150,28 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
             .ok()
             .and_then(|t| t.as_string())
             .unwrap_or_default();
-        match crate::export::venn::diagram_from_svg(&text) {
-            Ok(diagram) => {
+        // The SVG says which exercise it carries by the id of its <metadata>.
+        let restored = if text.contains(crate::export::orgmap::METADATA_ID) {
+            crate::export::orgmap::map_from_svg(&text)
+                .map(crate::model::ExerciseData::OrganisationalMap)
+        } else {
+            crate::export::venn::diagram_from_svg(&text).map(crate::model::ExerciseData::PowerVenn)
+        };
+        match restored {
+            Ok(data) => {
                 let title = name.trim_end_matches(".svg").to_string();
+                let kind = data.kind().label().to_lowercase();
                 state.edit_workshop(&workshop_id, None, |w| {
                     w.exercises.push(crate::model::Exercise {
                         id: crate::model::new_id(),
                         title,
                         group_id: None,
                         notes: String::new(),
-                        data: crate::model::ExerciseData::PowerVenn(diagram),
+                        data,
                     });
                 });
                 state.notify(NoticeKind::Info(format!(
-                    "“{name}” was added as a new power Venn diagram."
+                    "“{name}” was added as a new {kind}."
                 )));
             }
             Err(why) => state.notify(NoticeKind::Error(format!(
@@ -191,7 +199,7 @@ pub fn VennSvgImportButton(workshop_id: String) -> impl IntoView {
     };
     view! {
         <label class="button file-button">
-            "Import a power Venn diagram (SVG)…"
+            "Import a diagram or map (SVG)…"
             <input type="file" accept=".svg,image/svg+xml" class="visually-hidden" on:change=on_change/>
         </label>
     }
