@@ -6,7 +6,11 @@ const names = ["NHS trust", "Council", "Mosque", "Pentecostal church", "GP surge
 
 // A circle's accessible name starts with its label (wrapped labels split the drawn text).
 const circle = (page, label) => page.locator(`g.institution[aria-label^="${label}:"]`);
-const transformOf = async (page, label) => circle(page, label).getAttribute("transform");
+// Where a circle is drawn: its centre, as the picture shows it.
+const transformOf = async (page, label) => {
+  const disc = circle(page, label).locator("circle").first();
+  return `${await disc.getAttribute("cx")} ${await disc.getAttribute("cy")}`;
+};
 
 async function newVenn(page) {
   await openApp(page);

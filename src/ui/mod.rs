@@ -5,6 +5,7 @@ pub mod exercise;
 pub mod home;
 pub mod import;
 pub mod keys;
+mod live;
 pub mod orgmap;
 pub mod png;
 pub mod prefs;

@@ -22,8 +22,14 @@ pub struct MapHandle {
     ids: StoredValue<(String, String)>,
     pub map: Memo<Option<OrgMap>>,
     pub selected: RwSignal<Option<String>>,
-    /// While the pointer moves an actor: its place, not yet committed.
-    pub drag: RwSignal<Option<(String, f64, f64)>>,
+    /// Which actor the pointer is moving, if any. Not reactive on purpose: a pointer move
+    /// changes only that actor's own `live` place.
+    dragging: StoredValue<Option<String>>,
+    /// Each actor's place while it is dragged (`None` otherwise), not yet committed. One
+    /// signal per actor, so a pointer move wakes the dragged actor and its links and
+    /// nothing else on a 300-actor map. Reference-counted signals, because links create
+    /// them while rendering and must not lose them when the link list is rebuilt.
+    live: super::live::LivePlaces<(f64, f64)>,
     /// While a link is being drawn by mouse: from which actor, to where the pointer is.
     pub drawing: RwSignal<Option<(String, f64, f64)>>,
     /// The keyboard's link dialog (L): from which actor.
@@ -111,7 +117,8 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         ids: StoredValue::new((workshop_id, exercise_id)),
         map,
         selected: RwSignal::new(None),
-        drag: RwSignal::new(None),
+        dragging: StoredValue::new(None),
+        live: super::live::LivePlaces::new(),
         drawing: RwSignal::new(None),
         linking_from: RwSignal::new(None),
         new_kind: RwSignal::new(first_kind),
@@ -414,13 +421,6 @@ fn MapCanvas() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let positions = move || {
-        let mut all = places.get();
-        if let Some((id, x, y)) = handle.drag.get() {
-            all.insert(id, (x, y));
-        }
-        all
-    };
     // One path per link, built when the map changes. While an actor is dragged, each path
     // recomputes its shape only if the dragged actor is one of its ends, so a pointer move
     // over a 600-link map redraws a handful of paths, not all of them.
@@ -452,17 +452,13 @@ fn MapCanvas() -> impl IntoView {
                     let width = 5.0 + f64::from(link.strength.unwrap_or(0)).min(5.0);
                     let marker = format!("url(#arrow-{})", link.kind_id);
                     let start_marker = link.both_ways.then(|| format!("url(#arrow-start-{})", link.kind_id));
-                    let (from_id, to_id) = (link.from.clone(), link.to.clone());
-                    let ends = Memo::new(move |_| {
-                        handle.drag.with(|d| match d {
-                            Some((id, x, y)) if *id == from_id => ((*x, *y), to_home),
-                            Some((id, x, y)) if *id == to_id => (from_home, (*x, *y)),
-                            _ => (from_home, to_home),
-                        })
-                    });
+                    let (from_live, to_live) = (handle.live.of(&link.from), handle.live.of(&link.to));
+                    let ends = move || {
+                        (from_live.get().unwrap_or(from_home), to_live.get().unwrap_or(to_home))
+                    };
                     Some(view! {
                         <path class="link" class:dimmed=dimmed data-kind=link.kind_id.clone()
-                            d=move || { let (from, to) = ends.get(); link_path(from, to, lane) } fill="none"
+                            d=move || { let (from, to) = ends(); link_path(from, to, lane) } fill="none"
                             stroke=colour stroke-width=width stroke-dasharray=dash marker-end=marker marker-start=start_marker/>
                     })
                 })
@@ -492,12 +488,11 @@ fn MapCanvas() -> impl IntoView {
         };
         let view_box = handle.view_box.get_untracked();
         let (x, y) = map_point(&svg, &event, view_box);
-        if let Some((id, _, _)) = handle.drag.get_untracked() {
-            handle.drag.set(Some((
-                id,
-                x.clamp(0.0, MAP_WIDTH),
-                y.clamp(0.0, MAP_HEIGHT),
-            )));
+        if let Some(id) = handle.dragging.get_value() {
+            handle
+                .live
+                .of(&id)
+                .set(Some((x.clamp(0.0, MAP_WIDTH), y.clamp(0.0, MAP_HEIGHT))));
         } else if let Some((id, _, _)) = handle.drawing.get_untracked() {
             handle.drawing.set(Some((id, x, y)));
         } else if let Some((grab_x, grab_y)) = pan.get_untracked() {
@@ -510,11 +505,16 @@ fn MapCanvas() -> impl IntoView {
     let on_up = move |event: web_sys::PointerEvent| {
         pan.set(None);
         // A finished drag is one change: one undo step and one save.
-        if let Some((id, x, y)) = handle.drag.get_untracked() {
-            handle.drag.set(None);
-            handle.edit(None, |m| {
-                m.move_actor(&id, x, y);
-            });
+        if let Some(id) = handle.dragging.get_value() {
+            handle.dragging.set_value(None);
+            let live = handle.live.of(&id);
+            let place = live.get_untracked();
+            live.set(None);
+            if let Some((x, y)) = place {
+                handle.edit(None, |m| {
+                    m.move_actor(&id, x, y);
+                });
+            }
         }
         if let Some((from, _, _)) = handle.drawing.get_untracked() {
             handle.drawing.set(None);
@@ -557,7 +557,7 @@ fn MapCanvas() -> impl IntoView {
                 <rect x="-4000" y="-4000" width="9600" height="8900" class="map-paper"/>
                 <g class="links">{links}</g>
                 {move || handle.drawing.get().and_then(|(from, x, y)| {
-                    let start = positions().get(&from).copied()?;
+                    let start = places.with(|p| p.get(&from).copied())?;
                     Some(view! { <line class="drawing" x1=start.0 y1=start.1 x2=x y2=y/> })
                 })}
                 <For each=actors key=|a| format!("{a:?}") let:actor>
@@ -639,12 +639,8 @@ fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView
         // No group yet: a plain grey circle, which the legend does not claim for any group.
         .unwrap_or_else(|| ("#BBBBBB".into(), "circle".into(), "no group".into()));
     let base = (actor.x, actor.y);
-    let place = Memo::new(move |_| {
-        handle.drag.with(|d| match d {
-            Some((d_id, x, y)) if *d_id == id.get_value() => (*x, *y),
-            _ => base,
-        })
-    });
+    let live = handle.live.of(&actor.id);
+    let place = move || live.get().unwrap_or(base);
     let shown = {
         let actor = actor.clone();
         move || handle.actor_shown(&actor)
@@ -668,14 +664,14 @@ fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView
             let _ = target.set_pointer_capture(event.pointer_id());
         }
         handle.selected.set(Some(id.get_value()));
-        let (x, y) = place.get_untracked();
         if drawing {
             if let Some(svg) = svg_ref.get_untracked() {
                 let (px, py) = map_point(&svg, &event, handle.view_box.get_untracked());
                 handle.drawing.set(Some((id.get_value(), px, py)));
             }
         } else {
-            handle.drag.set(Some((id.get_value(), x, y)));
+            // Nothing moves until the pointer does: a click only selects.
+            handle.dragging.set_value(Some(id.get_value()));
         }
     };
     // Net-Map's influence tower: one disc per point, stacked beside the actor.
@@ -684,7 +680,7 @@ fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView
         .collect_view();
     view! {
         <g class="actor" class:selected=selected class:dimmed=move || !shown() tabindex="0" role="button" aria-label=name data-actor=actor.id.clone()
-            transform=move || { let (x, y) = place.get(); format!("translate({x:.1} {y:.1})") }
+            transform=move || { let (x, y) = place(); format!("translate({x:.1} {y:.1})") }
             on:focus=move |_| handle.selected.set(Some(id.get_value()))
             on:pointerdown=move |ev| start(ev, false)>
             <path class="selection-ring" d=shape_path(&shape, ACTOR_SIZE + 9.0)/>

@@ -22,8 +22,13 @@ pub struct VennHandle {
     ids: StoredValue<(String, String)>,
     pub diagram: Memo<Option<VennDiagram>>,
     pub selected: RwSignal<Option<String>>,
-    /// While the pointer moves: the circle's position and radius on screen, not yet committed.
-    pub drag: RwSignal<Option<Drag>>,
+    /// The drag under way, if any. Not reactive on purpose: a pointer move changes only the
+    /// dragged circle's own `live` geometry.
+    dragging: StoredValue<Option<Drag>>,
+    /// Each circle's place and radius while it is dragged (`None` otherwise), not yet
+    /// committed. One signal per circle, so a pointer move wakes that circle and its label
+    /// and nothing else.
+    live: super::live::LivePlaces<(f64, f64, f64)>,
     pub comparing: RwSignal<bool>,
 }
 
@@ -112,7 +117,8 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         ids: StoredValue::new((workshop_id, exercise_id)),
         diagram,
         selected: RwSignal::new(None),
-        drag: RwSignal::new(None),
+        dragging: StoredValue::new(None),
+        live: super::live::LivePlaces::new(),
         comparing: RwSignal::new(false),
     };
     provide_context(handle);
@@ -256,13 +262,11 @@ fn Canvas() -> impl IntoView {
             boxes
                 .iter()
                 .map(|label| {
-                    let id = label.id.clone();
                     let home = places.get(&label.id).copied();
-                    let offset = move || {
-                        handle.drag.with(|d| match (d, home) {
-                            (Some(d), Some((x, y))) if d.id == id => format!("translate({:.1} {:.1})", d.x - x, d.y - y),
-                            _ => String::new(),
-                        })
+                    let live = handle.live.of(&label.id);
+                    let offset = move || match (live.get(), home) {
+                        (Some((x, y, _)), Some((home_x, home_y))) => format!("translate({:.1} {:.1})", x - home_x, y - home_y),
+                        _ => String::new(),
                     };
                     let count = label.lines.len() as f64;
                     let lines = label
@@ -282,7 +286,7 @@ fn Canvas() -> impl IntoView {
         })
     };
     let on_move = move |event: web_sys::PointerEvent| {
-        let Some(mut drag) = handle.drag.get_untracked() else {
+        let Some(mut drag) = handle.dragging.get_value() else {
             return;
         };
         let Some(svg) = svg_ref.get_untracked() else {
@@ -297,12 +301,17 @@ fn Canvas() -> impl IntoView {
             drag.x = (x - drag.grab_dx).clamp(0.0, CANVAS_WIDTH);
             drag.y = (y - drag.grab_dy).clamp(0.0, CANVAS_HEIGHT);
         }
-        handle.drag.set(Some(drag));
+        handle
+            .live
+            .of(&drag.id)
+            .set(Some((drag.x, drag.y, drag.radius)));
+        handle.dragging.set_value(Some(drag));
     };
     let on_up = move |_event: web_sys::PointerEvent| {
         // The whole drag becomes one change: one undo step and one save.
-        if let Some(drag) = handle.drag.get_untracked() {
-            handle.drag.set(None);
+        if let Some(drag) = handle.dragging.get_value() {
+            handle.dragging.set_value(None);
+            handle.live.of(&drag.id).set(None);
             handle.edit(None, |d| {
                 d.move_to(&drag.id, drag.x, drag.y);
                 if let Some(inst) = d.institutions.iter_mut().find(|i| i.id == drag.id) {
@@ -347,12 +356,8 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
     let (colour, dash, mark) = relation_style(institution.relation);
     let base = (institution.x, institution.y, institution.radius);
     // Position and size: the drag's, while this circle is being dragged.
-    let geometry = Memo::new(move |_| {
-        handle.drag.with(|d| match d {
-            Some(d) if d.id == id.get_value() => (d.x, d.y, d.radius),
-            _ => base,
-        })
-    });
+    let live = handle.live.of(&institution.id);
+    let geometry = Memo::new(move |_| live.get().unwrap_or(base));
     let selected = move || {
         handle
             .selected
@@ -385,7 +390,7 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
         }
         let (x, y, radius) = geometry.get_untracked();
         handle.selected.set(Some(id.get_value()));
-        handle.drag.set(Some(Drag {
+        handle.dragging.set_value(Some(Drag {
             id: id.get_value(),
             x,
             y,
@@ -459,13 +464,14 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
         <g class="institution" class:selected=selected tabindex="0" role="button" aria-label=meaning data-id=institution.id.clone()
             on:focus=move |_| handle.selected.set(Some(id.get_value()))
             on:keydown=on_key
-            on:pointerdown=move |ev| start_drag(ev, false)
-            transform=move || { let (x, y, _) = geometry.get(); format!("translate({x} {y})") }>
-            <circle r=move || geometry.get().2 fill=colour fill-opacity="0.22" stroke=colour stroke-width="5" stroke-dasharray=dash/>
-            <circle class="selection-ring" r=move || geometry.get().2 + 9.0/>
-            <text class="mark" x="0" y=move || -geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=colour font-weight="800">{mark}</text>
+            on:pointerdown=move |ev| start_drag(ev, false)>
+            // Positions, not a transform per circle: fewer layers for the browser to
+            // composite on every drag frame.
+            <circle cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 fill=colour fill-opacity="0.22" stroke=colour stroke-width="5" stroke-dasharray=dash/>
+            <circle class="selection-ring" cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 + 9.0/>
+            <text class="mark" x=move || geometry.get().0 y=move || geometry.get().1 - geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=colour font-weight="800">{mark}</text>
 
-            <rect class="resize-handle" x=move || geometry.get().2 * 0.707 - 12.0 y=move || geometry.get().2 * 0.707 - 12.0 width="24" height="24"
+            <rect class="resize-handle" x=move || { let (x, _, r) = geometry.get(); x + r * 0.707 - 12.0 } y=move || { let (_, y, r) = geometry.get(); y + r * 0.707 - 12.0 } width="24" height="24"
                 on:pointerdown=move |ev| start_drag(ev, true)/>
         </g>
     }
