@@ -190,6 +190,39 @@ for (let run = 0; run < RUNS; run++) {
 }
 results.ranking_next_pair_ms = stats(nextPair);
 results.ranking_matrix_render_ms = stats(matrixRender);
+/** Main-thread milliseconds per pointer move while dragging the element `selector` finds. */
+async function dragCost(page, context, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const moves = 60;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // A few moves first, so the first frame's one-off work (pointer capture, hover styles,
+  // the picture's first paint) is not counted as dragging.
+  for (let step = 1; step <= 5; step++) await page.mouse.move(box.x + box.width / 2 - step, box.y + box.height / 2 - step);
+  const before = await taskSeconds();
+  for (let step = 1; step <= moves; step++) await page.mouse.move(box.x + box.width / 2 + step * 5, box.y + box.height / 2 + step * 3);
+  const after = await taskSeconds();
+  await page.mouse.up();
+  await cdp.detach();
+  return ((after - before) * 1000) / moves;
+}
+
+// The floor: the same drag of one circle on an otherwise empty page (bench/floor-drag.*).
+// What any drag costs in this browser on this machine, before the app does anything.
+const floorDrag = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}floor-drag.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === "yes");
+  floorDrag.push(await dragCost(page, context, "#disc"));
+  await context.close();
+}
+results.drag_frame_floor_ms = stats(floorDrag);
+
 // Power Venn with 40 circles: main-thread time per frame while dragging one (DevTools
 // Protocol Performance.getMetrics around a scripted drag), SVG export, and PNG at 2x.
 function vennWorkshop() {
@@ -219,22 +252,8 @@ for (let run = 0; run < RUNS; run++) {
   await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
   await page.evaluate((text) => localStorage.setItem("pla-workshop/workshop/bench-venn", text), vennText);
   await page.goto(`${baseURL}?run=${run}#/w/bench-venn/e/venn`);
-  const target = page.locator('g.institution[data-id="inst-0"] circle').first();
-  await target.waitFor();
-  const box = await target.boundingBox();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
-  const moves = 60;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  const before = await taskSeconds();
-  for (let step = 1; step <= moves; step++) {
-    await page.mouse.move(box.x + box.width / 2 + step * 6, box.y + box.height / 2 + step * 3);
-  }
-  const after = await taskSeconds();
-  await page.mouse.up();
-  dragFrame.push(((after - before) * 1000) / moves);
+  await page.locator('g.institution[data-id="inst-0"] circle').first().waitFor();
+  dragFrame.push(await dragCost(page, context, 'g.institution[data-id="inst-0"] circle'));
 
   await page.locator(".venn details.exports summary").click();
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Diagram SVG" }).click();
@@ -267,22 +286,6 @@ function mapWorkshop() {
     exercises: [{ id: "map", title: "Map", notes: "", data: { organisational_map: map } }],
   };
   return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
-}
-/** Main-thread milliseconds per pointer move while dragging the element `selector` finds. */
-async function dragCost(page, context, selector) {
-  const box = await page.locator(selector).first().boundingBox();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
-  const moves = 60;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  const before = await taskSeconds();
-  for (let step = 1; step <= moves; step++) await page.mouse.move(box.x + box.width / 2 + step * 5, box.y + box.height / 2 + step * 3);
-  const after = await taskSeconds();
-  await page.mouse.up();
-  await cdp.detach();
-  return ((after - before) * 1000) / moves;
 }
 const mapText = mapWorkshop();
 const mapDrag = [];

@@ -8,7 +8,7 @@ scripts/install-test-tools.sh
 say "Building the release app"
 trunk build --release --dist dist-bench
 # The plain-JavaScript map that the map's drag is compared with.
-cp bench/vanilla-map.html bench/vanilla-map.js dist-bench/
+cp bench/vanilla-map.html bench/vanilla-map.js bench/floor-drag.html bench/floor-drag.js dist-bench/
 port=8282
 node e2e/serve.mjs dist-bench $port > /dev/null &
 server=$!
