@@ -152,7 +152,7 @@ const armPaintAfterKey = (page, check) =>
     const ready = (before) =>
       check === "next pair"
         ? document.querySelector(".decide").dataset.pair !== before
-        : document.querySelectorAll("table.matrix button.cell").length === 435;
+        : document.querySelectorAll("table.matrix td.cell").length === 435;
     const before = document.querySelector(".decide")?.dataset.pair ?? null;
     window.__measured = new Promise((resolve) => {
       let start = null;

@@ -92,13 +92,19 @@ test("Backspace goes back to revise a pair, and the revision is undoable", async
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("m");
   const [a, b] = first.split("|");
-  const cell = page.locator("table.matrix button.cell").filter({ hasText: /\d/ });
+  const cell = page.locator("table.matrix td.cell").filter({ hasText: /\d/ });
   await expect(cell).toHaveCount(1);
   const rightWins = await cell.getAttribute("aria-label");
   await page.keyboard.press("Control+z");
   const leftWins = await cell.getAttribute("aria-label");
   expect(leftWins).not.toBe(rightWins);
   expect(a).not.toBe(b);
+
+  // A cell is revised from the keyboard as with the mouse: focus it and press Enter.
+  await cell.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".revising")).toBeVisible();
+  expect((await pairShown(page)).split("|").sort()).toEqual([a, b].sort());
 });
 
 test("quick mode is labelled as a different method and orders the items in few questions", async ({ page }) => {
