@@ -37,6 +37,43 @@ fn the_example_file_is_valid_and_round_trips() {
     assert_eq!(envelope, again);
 }
 
+#[test]
+fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes() {
+    use pla_workshop::model::ExerciseData;
+    use pla_workshop::storage::format::{single_workshop_json, single_workshop_json_cached};
+    let mut workshop = read(EXAMPLE).expect("the example reads").workshops[0].clone();
+    let mut cache = storage::ExerciseJsonCache::default();
+    let same = |w: &Workshop, cache: &mut storage::ExerciseJsonCache| {
+        assert_eq!(
+            single_workshop_json_cached(w, 7.0, cache),
+            single_workshop_json(w, 7.0)
+        );
+    };
+    same(&workshop, &mut cache);
+    // The workshop's own fields change; every exercise is reused.
+    workshop.notes.push_str(" More notes.");
+    workshop.title = "Renamed <b>\"workshop\"</b>".into();
+    same(&workshop, &mut cache);
+    // One exercise changes inside its data: the reused text must not be the old one.
+    let first = &mut workshop.exercises[0];
+    first.title.push_str(" (revised)");
+    match &mut first.data {
+        ExerciseData::OrganisationalMap(map) => map.question.push_str(" Who else?"),
+        ExerciseData::PowerVenn(diagram) => diagram.community_label.push('!'),
+        ExerciseData::PairwiseRanking(ranking) => ranking.items.clear(),
+    }
+    same(&workshop, &mut cache);
+    // Exercises reordered and one removed; and the same exercise ids in a copied workshop.
+    workshop.exercises.reverse();
+    workshop.exercises.pop();
+    same(&workshop, &mut cache);
+    let mut copy = workshop.clone();
+    copy.id = "copy".into();
+    copy.exercises[0].notes = "Only in the copy.".into();
+    same(&copy, &mut cache);
+    same(&workshop, &mut cache);
+}
+
 fn store_with(entries: &[(&str, &str)]) -> MemoryStore {
     let mut store = MemoryStore::default();
     for (key, value) in entries {

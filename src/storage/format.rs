@@ -5,9 +5,11 @@
 //! ```
 //! `docs/file-format.md` documents every field; `docs/pla-workshop.schema.json` is its JSON Schema.
 
-use crate::model::{Millis, Workshop};
+use crate::model::{Exercise, Millis, ParticipantGroup, Workshop};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// The `format` field of every file this app writes.
 pub const FORMAT_NAME: &str = "pla-workshop";
@@ -61,6 +63,96 @@ pub fn single_workshop_json(workshop: &Workshop, saved_at: Millis) -> String {
         workshops: std::slice::from_ref(workshop),
     };
     serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Each exercise's JSON from the last save, with the exercise it was written from.
+///
+/// A workshop is saved whole on every change, and one exercise (a big map) can be most of a
+/// megabyte. Typing in the workshop's notes should not write that map out again: an
+/// exercise equal to the one last written reuses its text. Equality, not a flag set by the
+/// editors, decides, so no code path can make a stale entry stick: comparing is several
+/// times quicker than writing.
+#[derive(Debug, Default)]
+pub struct ExerciseJsonCache {
+    /// Keyed by workshop id and exercise id.
+    written: HashMap<(String, String), (Exercise, Box<RawValue>)>,
+}
+
+impl ExerciseJsonCache {
+    fn json_of(&mut self, workshop_id: &str, exercise: &Exercise) -> Option<Box<RawValue>> {
+        let key = (workshop_id.to_string(), exercise.id.clone());
+        if let Some((written, json)) = self.written.get(&key) {
+            if written == exercise {
+                return Some(json.clone());
+            }
+        }
+        let json = serde_json::value::to_raw_value(exercise).ok()?;
+        self.written.insert(key, (exercise.clone(), json.clone()));
+        Some(json)
+    }
+
+    /// Forgets the exercises a workshop no longer has.
+    fn keep_only(&mut self, workshop: &Workshop) {
+        self.written.retain(|(workshop_id, exercise_id), _| {
+            workshop_id != &workshop.id || workshop.exercises.iter().any(|e| &e.id == exercise_id)
+        });
+    }
+}
+
+/// The same text as [`single_workshop_json`], reusing the JSON of exercises unchanged since
+/// the last save.
+pub fn single_workshop_json_cached(
+    workshop: &Workshop,
+    saved_at: Millis,
+    cache: &mut ExerciseJsonCache,
+) -> String {
+    // The workshop's fields in `Workshop`'s order, with its exercises as ready-made JSON.
+    // A test checks that this writes exactly what `single_workshop_json` writes.
+    #[derive(Serialize)]
+    struct WorkshopWritten<'a> {
+        id: &'a str,
+        title: &'a str,
+        date: &'a str,
+        place: &'a str,
+        notes: &'a str,
+        groups: &'a [ParticipantGroup],
+        exercises: Vec<Box<RawValue>>,
+        created_at: Millis,
+        updated_at: Millis,
+    }
+    #[derive(Serialize)]
+    struct File<'a> {
+        format: &'a str,
+        schema_version: u32,
+        saved_at: Millis,
+        workshops: [WorkshopWritten<'a>; 1],
+    }
+    cache.keep_only(workshop);
+    let mut exercises = Vec::with_capacity(workshop.exercises.len());
+    for exercise in &workshop.exercises {
+        match cache.json_of(&workshop.id, exercise) {
+            Some(json) => exercises.push(json),
+            // Cannot happen for plain data; the uncached writer is always right.
+            None => return single_workshop_json(workshop, saved_at),
+        }
+    }
+    let file = File {
+        format: FORMAT_NAME,
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        workshops: [WorkshopWritten {
+            id: &workshop.id,
+            title: &workshop.title,
+            date: &workshop.date,
+            place: &workshop.place,
+            notes: &workshop.notes,
+            groups: &workshop.groups,
+            exercises,
+            created_at: workshop.created_at,
+            updated_at: workshop.updated_at,
+        }],
+    };
+    serde_json::to_string(&file).unwrap_or_else(|_| single_workshop_json(workshop, saved_at))
 }
 
 /// Why a file or a stored value could not be read. Each says what is wrong and where.

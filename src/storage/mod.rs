@@ -10,6 +10,7 @@ pub mod format;
 pub mod import;
 
 use crate::model::{Library, Millis, Workshop};
+pub use format::ExerciseJsonCache;
 use format::{read, Envelope, ReadError};
 use serde::{Deserialize, Serialize};
 
@@ -130,8 +131,19 @@ pub fn save_workshop(
     workshop: &Workshop,
     now: Millis,
 ) -> Result<usize, StoreError> {
+    save_workshop_cached(store, workshop, now, &mut ExerciseJsonCache::default())
+}
+
+/// Saves one workshop, writing out again only the exercises changed since the cache last
+/// saw them; returns the characters it now takes in storage.
+pub fn save_workshop_cached(
+    store: &mut impl KeyValueStore,
+    workshop: &Workshop,
+    now: Millis,
+    cache: &mut ExerciseJsonCache,
+) -> Result<usize, StoreError> {
     let key = workshop_key(&workshop.id);
-    let text = stored_text(workshop, now);
+    let text = format::single_workshop_json_cached(workshop, now, cache);
     store.set(&key, &text)?;
     Ok(stored_chars(&key, &text))
 }

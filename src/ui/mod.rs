@@ -56,6 +56,7 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    request_idle_callback(move || state.prepare_saves());
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);

@@ -80,6 +80,8 @@ pub struct AppState {
     unsaved: StoredValue<BTreeSet<String>>,
     /// Characters each of the app's keys takes in storage, to warn before the quota.
     stored_chars: StoredValue<HashMap<String, usize>>,
+    /// The JSON of exercises as last saved, so a save writes out only what changed.
+    written: StoredValue<storage::ExerciseJsonCache>,
     next_notice: StoredValue<u32>,
 }
 
@@ -121,6 +123,7 @@ impl AppState {
         let mut store = LocalStore;
         mark("storage-read-start");
         let report = storage::load_all(&mut store, now());
+        mark("storage-read-end");
         let state = AppState {
             library: RwSignal::new(report.library),
             route: RwSignal::new(Route::Home),
@@ -132,6 +135,7 @@ impl AppState {
             library_history: StoredValue::new(History::default()),
             unsaved: StoredValue::new(BTreeSet::new()),
             stored_chars: StoredValue::new(report.stored_chars),
+            written: StoredValue::new(storage::ExerciseJsonCache::default()),
             next_notice: StoredValue::new(0),
         };
         // Report every record still in quarantine, not only this load's: the user decides
@@ -280,6 +284,18 @@ impl AppState {
         self.flush();
     }
 
+    /// Writes the exercises' JSON into the save cache while the browser has nothing else to
+    /// do, so the first change after opening a big workshop saves as quickly as the next.
+    pub fn prepare_saves(&self) {
+        self.library.with_untracked(|library| {
+            for workshop in &library.workshops {
+                self.written.update_value(|written| {
+                    storage::format::single_workshop_json_cached(workshop, 0.0, written);
+                });
+            }
+        });
+    }
+
     /// Writes every workshop that has changes not yet in storage. A full store keeps the
     /// changes in memory, shows the warning, and tries again on the next change.
     pub fn flush(&self) {
@@ -292,8 +308,13 @@ impl AppState {
         let mut full = false;
         for id in pending {
             let saved = self.library.with_untracked(|l| {
-                l.get(&id)
-                    .map(|workshop| storage::save_workshop(&mut store, workshop, now()))
+                l.get(&id).map(|workshop| {
+                    self.written
+                        .try_update_value(|written| {
+                            storage::save_workshop_cached(&mut store, workshop, now(), written)
+                        })
+                        .unwrap_or_else(|| storage::save_workshop(&mut store, workshop, now()))
+                })
             });
             let result = match saved {
                 Some(result) => result,
