@@ -1210,9 +1210,15 @@ fn the_scores_csv_has_ranks_scores_and_how_each_was_settled() {
             ("1", "Water, clean", "4"),
             ("2", "Roads", "1.5"),
             ("3", "Clinic", "1.5"),
-            ("=4", HOSTILE, "1"),
-            ("=4", "'=SUM(A1)", "1"),
+            ("4", HOSTILE, "1"),
+            ("4", "'=SUM(A1)", "1"),
         ]
+    );
+    // Ranks are numbers a spreadsheet sorts, never formulas; "settled" says they are shared.
+    assert!(rows[1..].iter().all(|r| r[0].parse::<u32>().is_ok()));
+    assert!(
+        rows[4][5].contains("shared") && rows[5][5].contains("shared"),
+        "{rows:?}"
     );
     let total: f64 = rows[1..]
         .iter()

@@ -185,9 +185,10 @@ pub fn matrix_csv(ranking: &Ranking) -> String {
     write_csv(&rows)
 }
 
-/// The results table, best first: rank ("=3" when shared), item, wins, ties, score, and how
-/// the place was settled (by score, head-to-head, or shared). In quick mode the rank is the
-/// place in the quick-mode order.
+/// The results table, best first: rank, item, wins, ties, score, and how the place was
+/// settled (by score, head-to-head, or shared). The rank is a plain number (a spreadsheet
+/// would read "=3" as a formula); "settled" says when a place is shared. In quick mode the
+/// rank is the place in the quick-mode order.
 pub fn scores_csv(ranking: &Ranking) -> String {
     let mut rows = vec![["rank", "item", "wins", "ties", "score", "settled"]
         .map(String::from)
@@ -199,7 +200,7 @@ pub fn scores_csv(ranking: &Ranking) -> String {
             .map(|item| item.label.as_str())
             .unwrap_or_default();
         rows.push(vec![
-            row.rank,
+            row.rank.trim_start_matches('=').to_string(),
             cell_text(label),
             row.wins.to_string(),
             row.ties.to_string(),
