@@ -41,6 +41,9 @@ fn a_workshop_survives_a_round_trip_through_local_storage() {
     clear_app_storage();
     let mut workshop = Workshop::new("round-trip".into(), "Statutory services — مرحبا", 1.0);
     workshop.add_exercise("e1".into(), ExerciseKind::PairwiseRanking, "Priorities");
+    // Text outside ASCII and outside the Basic Multilingual Plane survives the browser's own
+    // encoder, which reading from storage uses.
+    workshop.notes = "Zażółć gęślą jaźń; 中文; 🌍🙂; \"quoted\" and \\ back".into();
     let mut store = LocalStore;
     storage::save_workshop(&mut store, &workshop, 2.0).expect("saved");
     let report = storage::load_all(&mut store, 3.0);
@@ -62,6 +65,20 @@ fn unreadable_stored_data_is_moved_aside_not_overwritten() {
     let kept = storage::quarantined(&store);
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].1.raw, "{ not json");
+    // A value with a lone surrogate (JavaScript allows it, UTF-8 cannot hold it) is read with
+    // the replacement character, and the rest is kept.
+    let local = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage");
+    let lone = js_sys::JsString::from_char_code1(0xD800).concat(&"x".into());
+    let set_item = js_sys::Reflect::get(&local, &"setItem".into()).expect("setItem");
+    js_sys::Function::from(set_item)
+        .call2(&local, &"pla-workshop/test/lone".into(), &lone)
+        .expect("stored");
+    assert_eq!(
+        store.get("pla-workshop/test/lone").as_deref(),
+        Some("\u{FFFD}x")
+    );
     clear_app_storage();
 }
 
