@@ -32,9 +32,10 @@ pub fn start() {
         // The benchmark measures start-up up to this mark.
         let _ = performance.mark("app-ready");
     }
-    // Once the browser is idle: registering is a burst of work that should not delay the
-    // first picture of the page (it cost a 1 MB workshop's restore about 10 ms).
-    request_idle_callback(register_service_worker);
+    // Just after the first frame: registering is a burst of work that should not delay the
+    // first picture of the page (it cost a 1 MB workshop's restore about 10 ms). Not in an
+    // idle callback, which a busy page may never get, leaving the app without offline use.
+    request_animation_frame(|| set_timeout(register_service_worker, std::time::Duration::ZERO));
 }
 
 /// After the first visit the service worker serves the app's files, so it loads offline.
