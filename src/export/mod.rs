@@ -3,6 +3,7 @@
 pub mod orgmap;
 pub mod ranking;
 pub mod venn;
+mod xml;
 
 /// A typed text as a spreadsheet cell: never taken for a formula. Text a spreadsheet would
 /// run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.

@@ -15,6 +15,7 @@
 //! In quick mode the order comes from the quick-mode answers ([`Ranking::quick_order`]), not
 //! from scores, and the files say so.
 
+use super::xml::{reads_right_to_left, xml_text};
 use super::{cell_text, write_csv};
 use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
 use svg::node::element::{Element, Group, Line, Rectangle, Title};
@@ -354,35 +355,6 @@ const MARGIN: f64 = 24.0;
 const TEXT_SIZE: f64 = 16.0;
 const SMALL_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 24.0;
-
-/// Drops the characters XML 1.0 cannot hold and turns line breaks and tabs into spaces, so a
-/// label stays one well-formed line.
-fn xml_text(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-fn is_right_to_left(c: char) -> bool {
-    matches!(c,
-        '\u{0590}'..='\u{08FF}'        // Hebrew, Arabic, Syriac, Thaana, N'Ko …
-        | '\u{FB1D}'..='\u{FDFF}'      // Hebrew and Arabic presentation forms A
-        | '\u{FE70}'..='\u{FEFF}'      // Arabic presentation forms B
-        | '\u{10800}'..='\u{10FFF}'
-        | '\u{1E800}'..='\u{1EFFF}')
-}
-
-/// Whether the text's first strong letter is right-to-left (the Unicode bidi rule P2, near
-/// enough: digits and punctuation are neutral).
-fn reads_right_to_left(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(is_right_to_left)
-}
 
 /// A rough width for layout, as the system fonts are not known here: 0.6 em a character,
 /// 1 em for wide (CJK) characters and emoji.

@@ -18,6 +18,7 @@
 //! begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`,
 //! so a spreadsheet shows it as text instead of running it as a formula.
 
+use super::xml::{reads_right_to_left, xml_text};
 use super::{cell_text, write_csv};
 use crate::model::venn::{
     layout_labels, Change, LabelBox, LabelCircle, Relation, Side, Snapshot, VennDiagram,
@@ -221,18 +222,6 @@ fn relation_words(relation: Relation) -> &'static str {
     }
 }
 
-/// Drops the characters XML 1.0 cannot hold and turns line breaks and tabs into spaces, so a
-/// label stays one well-formed line.
-fn xml_text(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Escapes the five characters XML gives meaning to. Used for text and for attribute values
 /// (both written between double quotes), after [`xml_text`] for anything shown.
 fn escape(text: &str) -> String {
@@ -248,23 +237,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-fn is_right_to_left(c: char) -> bool {
-    matches!(c,
-        '\u{0590}'..='\u{08FF}'        // Hebrew, Arabic, Syriac, Thaana, N'Ko …
-        | '\u{FB1D}'..='\u{FDFF}'      // Hebrew and Arabic presentation forms A
-        | '\u{FE70}'..='\u{FEFF}'      // Arabic presentation forms B
-        | '\u{10800}'..='\u{10FFF}'
-        | '\u{1E800}'..='\u{1EFFF}')
-}
-
-/// Whether the text's first strong letter is right-to-left (the Unicode bidi rule P2, near
-/// enough: digits and punctuation are neutral).
-fn reads_right_to_left(text: &str) -> bool {
-    text.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(is_right_to_left)
 }
 
 /// A coordinate or length for an attribute: to 0.1, "0" for anything not a number.
@@ -1113,7 +1085,7 @@ pub fn comparison_svg(
 /// entities and CDATA sections read as XML does, parsed as JSON and checked with
 /// [`VennDiagram::check`]. Any problem comes back in plain words; nothing panics.
 pub fn diagram_from_svg(svg: &str) -> Result<VennDiagram, String> {
-    let json = embedded_data(svg)?;
+    let json = super::xml::embedded_data(svg, METADATA_ID, NO_DATA, "diagram")?;
     let diagram: VennDiagram = serde_json::from_str(json.trim()).map_err(|problem| {
         format!("The diagram data in this SVG file is damaged and cannot be read ({problem}).")
     })?;
@@ -1129,220 +1101,3 @@ pub fn diagram_from_svg(svg: &str) -> Result<VennDiagram, String> {
 
 const NO_DATA: &str = "This SVG file holds no power Venn diagram from PLA Workshop: only SVG \
                        files exported from a power Venn diagram can be imported.";
-
-/// The text content of the first `<metadata>` element (any namespace prefix) whose `id` is
-/// [`METADATA_ID`], leaving out any child elements an editor may have added.
-fn embedded_data(svg: &str) -> Result<String, String> {
-    let mut rest = svg;
-    loop {
-        let Some(at) = rest.find('<') else {
-            return Err(NO_DATA.to_string());
-        };
-        rest = &rest[at..];
-        let (token, after) = next_token(rest)?;
-        rest = after;
-        if let Token::Start {
-            name,
-            attributes,
-            self_closing,
-        } = token
-        {
-            let is_ours = local_name(name) == "metadata"
-                && attribute(attributes, "id")?.as_deref() == Some(METADATA_ID);
-            if is_ours {
-                if self_closing {
-                    return Err(NO_DATA.to_string());
-                }
-                return element_text(rest);
-            }
-        }
-    }
-}
-
-/// The text directly inside an element whose start tag has just been read, up to its end tag.
-fn element_text(mut rest: &str) -> Result<String, String> {
-    let mut text = String::new();
-    let mut depth = 0usize;
-    loop {
-        if rest.is_empty() {
-            return Err("This SVG file ends in the middle of its diagram data.".to_string());
-        }
-        let (token, after) = next_token(rest)?;
-        rest = after;
-        match token {
-            Token::Text(raw) if depth == 0 => text.push_str(&decode_entities(raw)?),
-            Token::CData(raw) if depth == 0 => text.push_str(raw),
-            Token::Start {
-                self_closing: false,
-                ..
-            } => depth += 1,
-            Token::End => {
-                if depth == 0 {
-                    return Ok(text);
-                }
-                depth -= 1;
-            }
-            _ => {}
-        }
-    }
-}
-
-enum Token<'a> {
-    Start {
-        name: &'a str,
-        attributes: &'a str,
-        self_closing: bool,
-    },
-    End,
-    Text(&'a str),
-    CData(&'a str),
-    /// A comment, processing instruction or declaration.
-    Other,
-}
-
-const CUT_SHORT: &str = "This SVG file is cut short or damaged: a tag is never closed.";
-
-/// Reads one token from the start of `rest` and returns it with what follows.
-fn next_token(rest: &str) -> Result<(Token<'_>, &str), String> {
-    if !rest.starts_with('<') {
-        let end = rest.find('<').unwrap_or(rest.len());
-        return Ok((Token::Text(&rest[..end]), &rest[end..]));
-    }
-    if let Some(after) = rest.strip_prefix("<!--") {
-        let end = after.find("-->").ok_or(CUT_SHORT)?;
-        return Ok((Token::Other, &after[end + 3..]));
-    }
-    if let Some(after) = rest.strip_prefix("<![CDATA[") {
-        let end = after.find("]]>").ok_or(CUT_SHORT)?;
-        return Ok((Token::CData(&after[..end]), &after[end + 3..]));
-    }
-    if let Some(after) = rest.strip_prefix("<?") {
-        let end = after.find("?>").ok_or(CUT_SHORT)?;
-        return Ok((Token::Other, &after[end + 2..]));
-    }
-    if let Some(after) = rest.strip_prefix("<!") {
-        // A declaration such as <!DOCTYPE svg …>, perhaps with an internal subset in […].
-        let end = match (after.find('['), after.find('>')) {
-            (Some(open), Some(close)) if open < close => {
-                let subset_end = after[open..].find(']').ok_or(CUT_SHORT)? + open;
-                after[subset_end..].find('>').ok_or(CUT_SHORT)? + subset_end
-            }
-            (_, Some(close)) => close,
-            _ => return Err(CUT_SHORT.to_string()),
-        };
-        return Ok((Token::Other, &after[end + 1..]));
-    }
-    if let Some(after) = rest.strip_prefix("</") {
-        let end = after.find('>').ok_or(CUT_SHORT)?;
-        return Ok((Token::End, &after[end + 1..]));
-    }
-    let after = &rest[1..];
-    let end = tag_end(after).ok_or(CUT_SHORT)?;
-    let inside = &after[..end];
-    let (inside, self_closing) = match inside.strip_suffix('/') {
-        Some(inner) => (inner, true),
-        None => (inside, false),
-    };
-    let name_end = inside
-        .find(|c: char| c.is_whitespace())
-        .unwrap_or(inside.len());
-    Ok((
-        Token::Start {
-            name: &inside[..name_end],
-            attributes: &inside[name_end..],
-            self_closing,
-        },
-        &after[end + 1..],
-    ))
-}
-
-/// Where a start tag's closing `>` is, skipping any inside quoted attribute values.
-fn tag_end(tag: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    for (index, c) in tag.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '>' => return Some(index),
-            None => {}
-        }
-    }
-    None
-}
-
-fn local_name(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
-}
-
-/// The value of the attribute `wanted` in a start tag's attribute text, entities decoded.
-fn attribute(mut attributes: &str, wanted: &str) -> Result<Option<String>, String> {
-    loop {
-        attributes = attributes.trim_start();
-        if attributes.is_empty() {
-            return Ok(None);
-        }
-        let Some(equals) = attributes.find('=') else {
-            return Ok(None);
-        };
-        let name = attributes[..equals].trim();
-        let value_part = attributes[equals + 1..].trim_start();
-        let Some(quote) = value_part
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')
-        else {
-            return Err("This SVG file is damaged: an attribute has no quoted value.".to_string());
-        };
-        let value_end = value_part[1..].find(quote).ok_or(CUT_SHORT)?;
-        if name == wanted {
-            return decode_entities(&value_part[1..1 + value_end]).map(Some);
-        }
-        attributes = &value_part[1 + value_end + 1..];
-    }
-}
-
-/// Decodes XML's five named entities and character references.
-fn decode_entities(raw: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let end = after
-            .find(';')
-            .filter(|&end| end <= 12)
-            .ok_or("This SVG file is damaged: an “&” starts no entity.")?;
-        let entity = &after[..end];
-        let decoded = match entity {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => {
-                let number = if let Some(hex) = entity
-                    .strip_prefix("#x")
-                    .or_else(|| entity.strip_prefix("#X"))
-                {
-                    u32::from_str_radix(hex, 16).ok()
-                } else if let Some(decimal) = entity.strip_prefix('#') {
-                    decimal.parse::<u32>().ok()
-                } else {
-                    None
-                };
-                number.and_then(char::from_u32)
-            }
-        };
-        let decoded = decoded.ok_or_else(|| {
-            format!(
-                "This SVG file is damaged: “&{}” is not a character XML knows.",
-                xml_text(entity)
-            )
-        })?;
-        out.push(decoded);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
