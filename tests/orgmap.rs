@@ -1835,85 +1835,6 @@ fn empty_maps_give_a_header_only() {
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-/// What every figure must be: a well-formed, self-contained SVG 1.1 document, readable on a
-/// projector (labels ≥ 18 px, strokes ≥ 2 px), with nothing that needs the app.
-fn check_svg(svg: &str) -> Vec<XmlElement> {
-    let elements = parse_xml(svg).unwrap_or_else(|problem| panic!("{problem}\n{svg}"));
-    let root = &elements[0];
-    assert_eq!(root.name, "svg");
-    assert_eq!(root.attribute("xmlns"), Some("http://www.w3.org/2000/svg"));
-    assert_eq!(root.attribute("version"), Some("1.1"));
-    let width = root.number("width").expect("width");
-    let height = root.number("height").expect("height");
-    assert!(width >= 1600.0 && height > 900.0);
-    assert_eq!(
-        root.attribute("viewBox"),
-        Some(format!("0 0 {width} {height}").as_str())
-    );
-    assert!(root
-        .attribute("font-family")
-        .is_some_and(|f| f.contains("sans-serif") && f.contains("system-ui")));
-    assert_eq!(elements[1].name, "title", "a <title> first");
-    for element in &elements {
-        for (name, value) in &element.attributes {
-            assert!(
-                name != "class" && name != "style" && !name.contains("href"),
-                "{name}"
-            );
-            assert!(!value.contains("url("), "{name}={value}");
-            assert!(!name.starts_with("on"), "{name}");
-        }
-        assert!(
-            ![
-                "script",
-                "style",
-                "image",
-                "use",
-                "foreignObject",
-                "a",
-                "marker"
-            ]
-            .contains(&element.name.as_str()),
-            "<{}>",
-            element.name
-        );
-        if element.attribute("stroke").is_some_and(|s| s != "none") {
-            let stroke = element
-                .number("stroke-width")
-                .expect("every stroke sets its width");
-            assert!(stroke >= 2.0, "<{}> stroke {stroke}", element.name);
-        }
-        if element.name == "text" {
-            let size = element
-                .number("font-size")
-                .expect("every text sets its size");
-            assert!(size >= 18.0, "text at {size}px: {:?}", element.text);
-            assert_eq!(element.attribute("fill"), Some("#000000"), "black text");
-            let x = element.number("x").expect("x");
-            let y = element.number("y").expect("y");
-            assert!(
-                (0.0..=width).contains(&x),
-                "outside the page: {:?}",
-                element.text
-            );
-            assert!(
-                (0.0..=height).contains(&y),
-                "outside the page: {:?}",
-                element.text
-            );
-        }
-    }
-    elements
-}
-
-fn texts(elements: &[XmlElement]) -> Vec<&str> {
-    elements
-        .iter()
-        .filter(|e| e.name == "text")
-        .map(|e| e.text.as_str())
-        .collect()
-}
-
 fn meta() -> MapMeta {
     MapMeta {
         title: "Who shapes support? <2026> & \"us\"".into(),
@@ -1928,7 +1849,7 @@ fn the_figure_is_well_formed_readable_and_has_its_legend() {
     map.question = "Who shapes mental-health support for our communities?".into();
     map.auto_layout();
     let svg = map_svg(&map, &meta());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     assert_eq!(
         elements[1].text,
         "Who shapes support? <2026> & \"us\" — Community organisations, 2026-03-14"
@@ -2005,7 +1926,7 @@ fn several_links_between_two_actors_are_separate_curves() {
     assert!(map.add_link("1", "a", "b", "funding", false));
     assert!(map.add_link("2", "b", "a", "information", false));
     assert!(map.add_link("3", "a", "b", "staff", true));
-    let elements = check_svg(&map_svg(&map, &MapMeta::default()));
+    let elements = check_projector_svg(&map_svg(&map, &MapMeta::default()));
     let curves: Vec<&str> = elements
         .iter()
         .filter(|e| e.name == "path" && e.attribute("fill") == Some("none"))
@@ -2042,7 +1963,7 @@ fn several_links_between_two_actors_are_separate_curves() {
 fn hostile_names_are_escaped_and_the_data_comes_back() {
     let map = hostile_map();
     let svg = map_svg(&map, &meta());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     let shown = texts(&elements).join("\n");
     assert!(shown.contains("<script>alert('x')</script>"));
     assert!(shown.contains("]]> -- <!-- not a comment -->"));
@@ -2112,7 +2033,7 @@ fn reading_anything_else_gives_plain_words_never_a_panic() {
 fn an_empty_or_damaged_map_still_draws() {
     let empty = OrgMap::default();
     let svg = map_svg(&empty, &MapMeta::default());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     assert!(texts(&elements).contains(&"Organisational map"));
     assert_eq!(map_from_svg(&svg), Ok(empty));
 
@@ -2242,7 +2163,7 @@ proptest! {
         title in text_strategy(),
     ) {
         let svg = map_svg(&map, &MapMeta { title, group: "G".into(), date: String::new() });
-        check_svg(&svg);
+        check_projector_svg(&svg);
         prop_assert_eq!(map_from_svg(&svg), Ok(map.clone()));
         parse_xml(&graphml(&map)).map_err(TestCaseError::fail)?;
         for text in [nodes_csv(&map), edges_csv(&map), analysis_csv(&map), group_matrix_csv(&map)] {

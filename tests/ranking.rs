@@ -1424,14 +1424,6 @@ fn check_svg(svg: &str) -> Vec<XmlElement> {
     elements
 }
 
-fn texts(elements: &[XmlElement]) -> Vec<&str> {
-    elements
-        .iter()
-        .filter(|e| e.name == "text")
-        .map(|e| e.text.as_str())
-        .collect()
-}
-
 fn meta() -> ReportMeta {
     ReportMeta {
         title: "Priorities <for> the ward & \"us\"".into(),

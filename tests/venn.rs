@@ -998,77 +998,6 @@ fn repeated_labels_match_in_order_and_empty_labels_never_match() {
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-/// What every figure must be: a well-formed, self-contained SVG 1.1 document, readable on a
-/// projector (labels ≥ 18 px, strokes ≥ 2 px), with nothing that needs the app.
-fn check_svg(svg: &str) -> Vec<XmlElement> {
-    let elements = parse_xml(svg).unwrap_or_else(|problem| panic!("{problem}\n{svg}"));
-    let root = &elements[0];
-    assert_eq!(root.name, "svg");
-    assert_eq!(root.attribute("xmlns"), Some("http://www.w3.org/2000/svg"));
-    assert_eq!(root.attribute("version"), Some("1.1"));
-    let width = root.number("width").expect("width");
-    let height = root.number("height").expect("height");
-    assert!(width >= CANVAS_WIDTH && height > CANVAS_HEIGHT);
-    assert_eq!(
-        root.attribute("viewBox"),
-        Some(format!("0 0 {width} {height}").as_str())
-    );
-    assert!(root
-        .attribute("font-family")
-        .is_some_and(|f| f.contains("sans-serif") && f.contains("system-ui")));
-    assert_eq!(elements[1].name, "title", "a <title> first");
-    for element in &elements {
-        for (name, value) in &element.attributes {
-            assert!(
-                name != "class" && name != "style" && !name.contains("href"),
-                "{name}"
-            );
-            assert!(!value.contains("url("), "{name}={value}");
-            assert!(!name.starts_with("on"), "{name}");
-        }
-        assert!(
-            !["script", "style", "image", "use", "foreignObject", "a"]
-                .contains(&element.name.as_str()),
-            "<{}>",
-            element.name
-        );
-        if element.attribute("stroke").is_some_and(|s| s != "none") {
-            let stroke = element
-                .number("stroke-width")
-                .expect("every stroke sets its width");
-            assert!(stroke >= 2.0, "<{}> stroke {stroke}", element.name);
-        }
-        if element.name == "text" {
-            let size = element
-                .number("font-size")
-                .expect("every text sets its size");
-            assert!(size >= 18.0, "text at {size}px: {:?}", element.text);
-            assert_eq!(element.attribute("fill"), Some("#000000"), "black text");
-            let x = element.number("x").expect("x");
-            let y = element.number("y").expect("y");
-            assert!(
-                (0.0..=width).contains(&x),
-                "outside the page: {:?}",
-                element.text
-            );
-            assert!(
-                (0.0..=height).contains(&y),
-                "outside the page: {:?}",
-                element.text
-            );
-        }
-    }
-    elements
-}
-
-fn texts(elements: &[XmlElement]) -> Vec<&str> {
-    elements
-        .iter()
-        .filter(|e| e.name == "text")
-        .map(|e| e.text.as_str())
-        .collect()
-}
-
 fn meta() -> VennMeta {
     VennMeta {
         title: "Venn — now <2026> & \"us\"".into(),
@@ -1098,7 +1027,7 @@ fn example() -> VennDiagram {
 fn the_figure_is_well_formed_readable_and_escapes_hostile_labels() {
     let d = example();
     let svg = diagram_svg(&d, &meta());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     assert!(!svg.contains("<script"), "the hostile label is escaped");
     assert!(!svg.contains("<b>"));
     let shown = texts(&elements);
@@ -1136,7 +1065,7 @@ fn the_figure_is_well_formed_readable_and_escapes_hostile_labels() {
     // its "end" (its left edge, in SVG's terms) sits at the margin.
     let mut with_reason = example();
     with_reason.institutions[2].notes = "يغلقون الطرق".into();
-    let elements = check_svg(&diagram_svg(&with_reason, &meta()));
+    let elements = check_projector_svg(&diagram_svg(&with_reason, &meta()));
     let reason = elements
         .iter()
         .find(|e| e.name == "text" && e.text.starts_with(ARABIC) && e.text.contains("يغلقون"))
@@ -1154,7 +1083,7 @@ fn the_figure_is_well_formed_readable_and_escapes_hostile_labels() {
 #[test]
 fn relations_show_by_colour_and_by_border_and_mark() {
     let d = example();
-    let elements = check_svg(&diagram_svg(&d, &meta()));
+    let elements = check_projector_svg(&diagram_svg(&d, &meta()));
     let circles_with = |colour: &str| -> Vec<&XmlElement> {
         elements
             .iter()
@@ -1216,7 +1145,7 @@ fn relations_show_by_colour_and_by_border_and_mark() {
 fn the_figure_embeds_the_diagram_and_reads_it_back() {
     let d = example();
     let svg = diagram_svg(&d, &meta());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     let metadata: Vec<&XmlElement> = elements.iter().filter(|e| e.name == "metadata").collect();
     assert_eq!(metadata.len(), 1);
     assert_eq!(metadata[0].attribute("id"), Some(METADATA_ID));
@@ -1240,7 +1169,7 @@ fn characters_xml_cannot_hold_are_dropped_from_view_but_kept_in_the_data() {
             ..meta()
         },
     );
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     assert!(
         texts(&elements).contains(&"abcde f g"),
         "{:?}",
@@ -1332,7 +1261,7 @@ fn reading_anything_else_gives_plain_words_never_a_panic() {
 fn an_empty_or_damaged_diagram_still_draws() {
     let empty = VennDiagram::default();
     let svg = diagram_svg(&empty, &VennMeta::default());
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     assert!(
         texts(&elements).contains(&"Power Venn diagram"),
         "a fallback title"
@@ -1347,14 +1276,14 @@ fn an_empty_or_damaged_diagram_still_draws() {
     ]);
     damaged.community_radius = f64::NAN;
     let svg = diagram_svg(&damaged, &meta());
-    check_svg(&svg);
+    check_projector_svg(&svg);
     assert!(
         diagram_from_svg(&svg).is_err(),
         "a damaged diagram is not imported"
     );
     let _ = table_csv(&damaged);
     let _ = changes_csv(&compare(&damaged, &damaged, &[]));
-    check_svg(&comparison_svg(
+    check_projector_svg(&comparison_svg(
         &damaged,
         &damaged,
         &compare(&damaged, &damaged, &[]),
@@ -1430,7 +1359,7 @@ proptest! {
         title in label_strategy(),
     ) {
         let svg = diagram_svg(&d, &VennMeta { title, group: "G".into(), date: String::new() });
-        check_svg(&svg);
+        check_projector_svg(&svg);
         prop_assert_eq!(diagram_from_svg(&svg), Ok(d));
     }
 
@@ -1466,7 +1395,7 @@ proptest! {
             changes.iter().filter(|c| c.only_in != Some(Side::Before)).count(),
             b.institutions.len()
         );
-        check_svg(&comparison_svg(&a, &b, &changes, &meta(), &VennMeta::default()));
+        check_projector_svg(&comparison_svg(&a, &b, &changes, &meta(), &VennMeta::default()));
         let rows = parse_csv(&changes_csv(&changes));
         prop_assert_eq!(rows.len(), changes.len() + 1);
         let rows = parse_csv(&table_csv(&a));
@@ -1495,7 +1424,7 @@ fn the_comparison_figure_shows_arrows_and_changes_in_words() {
             date: "2026".into(),
         },
     );
-    let elements = check_svg(&svg);
+    let elements = check_projector_svg(&svg);
     // Council and police moved; the church did not: two arrowheads.
     assert_eq!(elements.iter().filter(|e| e.name == "polygon").count(), 2);
     // Wrapped lines follow one another: joined, they give back the words.

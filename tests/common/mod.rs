@@ -230,3 +230,86 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// What the Venn and map figures must be: a well-formed, self-contained SVG 1.1 document on a
+/// page at least as big as the 1600 by 900 canvas, readable on a projector (labels at least
+/// 18 px and black, strokes at least 2 px, text on the page), with nothing that needs the app
+/// or a stylesheet (no scripts, styles, classes, links, markers or external references).
+pub fn check_projector_svg(svg: &str) -> Vec<XmlElement> {
+    let elements = parse_xml(svg).unwrap_or_else(|problem| panic!("{problem}\n{svg}"));
+    let root = &elements[0];
+    assert_eq!(root.name, "svg");
+    assert_eq!(root.attribute("xmlns"), Some("http://www.w3.org/2000/svg"));
+    assert_eq!(root.attribute("version"), Some("1.1"));
+    let width = root.number("width").expect("width");
+    let height = root.number("height").expect("height");
+    // The canvas is 1600 by 900; the page adds a heading and a legend.
+    assert!(width >= 1600.0 && height > 900.0);
+    assert_eq!(
+        root.attribute("viewBox"),
+        Some(format!("0 0 {width} {height}").as_str())
+    );
+    assert!(root
+        .attribute("font-family")
+        .is_some_and(|f| f.contains("sans-serif") && f.contains("system-ui")));
+    assert_eq!(elements[1].name, "title", "a <title> first");
+    for element in &elements {
+        for (name, value) in &element.attributes {
+            assert!(
+                name != "class" && name != "style" && !name.contains("href"),
+                "{name}"
+            );
+            assert!(!value.contains("url("), "{name}={value}");
+            assert!(!name.starts_with("on"), "{name}");
+        }
+        assert!(
+            ![
+                "script",
+                "style",
+                "image",
+                "use",
+                "foreignObject",
+                "a",
+                "marker"
+            ]
+            .contains(&element.name.as_str()),
+            "<{}>",
+            element.name
+        );
+        if element.attribute("stroke").is_some_and(|s| s != "none") {
+            let stroke = element
+                .number("stroke-width")
+                .expect("every stroke sets its width");
+            assert!(stroke >= 2.0, "<{}> stroke {stroke}", element.name);
+        }
+        if element.name == "text" {
+            let size = element
+                .number("font-size")
+                .expect("every text sets its size");
+            assert!(size >= 18.0, "text at {size}px: {:?}", element.text);
+            assert_eq!(element.attribute("fill"), Some("#000000"), "black text");
+            let x = element.number("x").expect("x");
+            let y = element.number("y").expect("y");
+            assert!(
+                (0.0..=width).contains(&x),
+                "outside the page: {:?}",
+                element.text
+            );
+            assert!(
+                (0.0..=height).contains(&y),
+                "outside the page: {:?}",
+                element.text
+            );
+        }
+    }
+    elements
+}
+
+/// The text of every `<text>` element, in document order.
+pub fn texts(elements: &[XmlElement]) -> Vec<&str> {
+    elements
+        .iter()
+        .filter(|e| e.name == "text")
+        .map(|e| e.text.as_str())
+        .collect()
+}
