@@ -174,6 +174,11 @@ fn check_reports_broken_rules() {
     assert!(problems
         .iter()
         .any(|p| p.starts_with("actors[1]") && p.contains("above 5")));
+    // Only the repeat is named, not the first use of the id.
+    assert!(!problems
+        .iter()
+        .any(|p| p.starts_with("actors[0]") || (p.starts_with("links[0]") && p.contains("twice"))));
+    assert_eq!(problems.len(), 4, "{problems:?}");
     assert!(OrgMap::default().check().is_empty());
 }
 

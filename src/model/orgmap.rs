@@ -305,26 +305,27 @@ impl OrgMap {
     /// are shown and analysed as they are, so they are not refused here.)
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        // A set, not `actor()`: a map of thousands of links must load in milliseconds.
-        let mut actor_ids: HashSet<&str> = HashSet::with_capacity(self.actors.len());
+        // Sorted ids and binary search, not `actor()` and not a hash set: a map of thousands
+        // of links must load in milliseconds, and hashing strings in wasm costs several.
+        let (actor_ids, repeated_actors) = sorted_ids(self.actors.iter().map(|a| a.id.as_str()));
         for (index, actor) in self.actors.iter().enumerate() {
-            if !actor_ids.insert(actor.id.as_str()) {
+            if repeated_actors.binary_search(&index).is_ok() {
                 problems.push(format!(
                     "actors[{index}]: the id {:?} is used twice",
                     actor.id
                 ));
             }
         }
-        let mut link_ids: HashSet<&str> = HashSet::with_capacity(self.links.len());
+        let (_, repeated_links) = sorted_ids(self.links.iter().map(|l| l.id.as_str()));
         for (index, link) in self.links.iter().enumerate() {
-            if !link_ids.insert(link.id.as_str()) {
+            if repeated_links.binary_search(&index).is_ok() {
                 problems.push(format!(
                     "links[{index}]: the id {:?} is used twice",
                     link.id
                 ));
             }
             for end in [&link.from, &link.to] {
-                if !actor_ids.contains(end.as_str()) {
+                if actor_ids.binary_search(&end.as_str()).is_err() {
                     problems.push(format!("links[{index}]: actor {end:?} does not exist"));
                 }
             }
@@ -357,6 +358,20 @@ impl OrgMap {
                     || ((l.both_ways || both_ways) && l.from == to && l.to == from))
         })
     }
+}
+
+/// The ids sorted (for binary search), and the positions of those that repeat an earlier
+/// one, in order.
+fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> (Vec<&'a str>, Vec<usize>) {
+    let mut by_id: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    by_id.sort_unstable();
+    let mut repeats: Vec<usize> = by_id
+        .windows(2)
+        .filter(|pair| pair[0].0 == pair[1].0)
+        .map(|pair| pair[1].1)
+        .collect();
+    repeats.sort_unstable();
+    (by_id.into_iter().map(|(id, _)| id).collect(), repeats)
 }
 
 // ----- Edits: actors ---------------------------------------------------------------------------
