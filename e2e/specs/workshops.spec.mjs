@@ -19,6 +19,9 @@ test("a workshop with exercises is there after a reload", async ({ page, watched
   await page.keyboard.press("n");
   await page.getByLabel("Title", { exact: true }).fill("Community organisations — October");
   await page.getByLabel("Place").fill("St Mark's church hall");
+  // The date field becomes the browser's date picker just after the page first paints.
+  await expect(page.getByLabel("Date")).toHaveAttribute("type", "date");
+  await page.getByLabel("Date").fill("2026-10-14");
   await page.getByLabel("Group", { exact: true }).fill("Community organisations");
   await page.getByLabel("People").fill("20");
   await page.getByRole("button", { name: "Add group" }).click();
@@ -35,6 +38,10 @@ test("a workshop with exercises is there after a reload", async ({ page, watched
   await expect(card).toContainText("St Mark's church hall");
   await expect(card).toContainText("Community organisations (20)");
   await expect(card).toContainText("2 exercises");
+  await expect(card).toContainText("2026-10-14");
+  await card.getByRole("link").first().click();
+  await expect(page.getByLabel("Date")).toHaveAttribute("type", "date");
+  await expect(page.getByLabel("Date")).toHaveValue("2026-10-14");
   expect(watched.consoleErrors).toEqual([]);
 });
 

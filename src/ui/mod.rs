@@ -59,7 +59,15 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    request_idle_callback(move || state.prepare_saves());
+    // After the first frame, then when the browser is idle: an idle moment can come before
+    // the first frame, and filling the save cache for a 1 MB workshop takes about 30 ms,
+    // which would hold up the page's first picture.
+    request_animation_frame(move || {
+        set_timeout(
+            move || request_idle_callback(move || state.prepare_saves()),
+            std::time::Duration::ZERO,
+        )
+    });
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);

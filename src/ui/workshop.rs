@@ -17,7 +17,11 @@ pub fn TextField(
     value: Signal<String>,
     set: fn(&mut Workshop, String),
     #[prop(optional)] multiline: bool,
-    #[prop(optional, into)] input_type: Option<String>,
+    /// A date picker. It starts as a text field showing the same ISO date and becomes a
+    /// picker just after the first frame: the browser's first date control in a tab costs
+    /// about 10 ms (its locale data), which would otherwise hold up the page's first paint.
+    #[prop(optional)]
+    date: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (edit_id, blur_id) = (workshop_id.clone(), workshop_id);
@@ -31,8 +35,16 @@ pub fn TextField(
     let control = if multiline {
         view! { <textarea id=input_id.clone() dir="auto" rows="3" prop:value=value on:input=on_input on:blur=on_blur></textarea> }.into_any()
     } else {
+        let input_ref = NodeRef::<leptos::html::Input>::new();
+        if date {
+            input_ref.on_load(|input| {
+                request_animation_frame(move || {
+                    set_timeout(move || input.set_type("date"), std::time::Duration::ZERO)
+                })
+            });
+        }
         view! {
-            <input id=input_id.clone() dir="auto" type=input_type.unwrap_or_else(|| "text".into()) prop:value=value on:input=on_input on:blur=on_blur/>
+            <input id=input_id.clone() dir="auto" type="text" node_ref=input_ref prop:value=value on:input=on_input on:blur=on_blur/>
         }
         .into_any()
     };
@@ -120,7 +132,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
                 <div class="panel chrome">
                     <h2>"Details"</h2>
                     <TextField label="Title" workshop_id=id.clone() field_key="title" value=title set=|w, v| w.title = v/>
-                    <TextField label="Date" workshop_id=id.clone() field_key="date" value=date set=|w, v| w.date = v input_type="date"/>
+                    <TextField label="Date" workshop_id=id.clone() field_key="date" value=date set=|w, v| w.date = v date=true/>
                     <TextField label="Place" workshop_id=id.clone() field_key="place" value=place set=|w, v| w.place = v/>
                     <TextField label="Facilitator notes" workshop_id=id.clone() field_key="notes" value=notes set=|w, v| w.notes = v multiline=true/>
                     <Groups id=id.clone()/>
