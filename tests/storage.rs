@@ -55,7 +55,7 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     workshop.title = "Renamed <b>\"workshop\"</b>".into();
     same(&workshop, &mut cache);
     // One exercise changes inside its data: the reused text must not be the old one.
-    let first = &mut workshop.exercises[0];
+    let first = workshop.exercises[0].make_mut();
     first.title.push_str(" (revised)");
     match &mut first.data {
         ExerciseData::OrganisationalMap(map) => map.question.push_str(" Who else?"),
@@ -69,7 +69,7 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     same(&workshop, &mut cache);
     let mut copy = workshop.clone();
     copy.id = "copy".into();
-    copy.exercises[0].notes = "Only in the copy.".into();
+    copy.exercises[0].make_mut().notes = "Only in the copy.".into();
     same(&copy, &mut cache);
     same(&workshop, &mut cache);
 }

@@ -9,6 +9,8 @@ pub mod ranking;
 pub mod venn;
 
 use serde::{Deserialize, Serialize};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
 pub type Millis = f64;
@@ -95,6 +97,51 @@ pub struct Exercise {
     pub data: ExerciseData,
 }
 
+/// An exercise held by reference count, so a copy of a workshop (each undo step is one)
+/// shares the exercises it did not change instead of copying them: a 1 MB map is copied
+/// only when that map is edited, not when the workshop's notes are typed in. Reading goes
+/// through `Deref`; writing through [`SharedExercise::make_mut`], which copies the exercise
+/// first only while another workshop copy still shares it. Stored exactly as an `Exercise`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SharedExercise(Arc<Exercise>);
+
+impl SharedExercise {
+    pub fn new(exercise: Exercise) -> Self {
+        SharedExercise(Arc::new(exercise))
+    }
+
+    pub fn make_mut(&mut self) -> &mut Exercise {
+        Arc::make_mut(&mut self.0)
+    }
+
+    /// The exercise itself, copied only if something else still shares it.
+    pub fn into_inner(self) -> Exercise {
+        Arc::unwrap_or_clone(self.0)
+    }
+}
+
+impl Deref for SharedExercise {
+    type Target = Exercise;
+    fn deref(&self) -> &Exercise {
+        &self.0
+    }
+}
+
+impl From<Exercise> for SharedExercise {
+    fn from(exercise: Exercise) -> Self {
+        SharedExercise::new(exercise)
+    }
+}
+
+/// The same exercise shared is equal without looking inside: what makes comparing a
+/// workshop with its previous version, or with what was last saved, cheap.
+impl PartialEq for SharedExercise {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workshop {
     pub id: String,
@@ -109,7 +156,7 @@ pub struct Workshop {
     #[serde(default)]
     pub groups: Vec<ParticipantGroup>,
     #[serde(default)]
-    pub exercises: Vec<Exercise>,
+    pub exercises: Vec<SharedExercise>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
@@ -130,11 +177,14 @@ impl Workshop {
     }
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
-        self.exercises.iter().find(|e| e.id == id)
+        self.exercises.iter().map(Deref::deref).find(|e| e.id == id)
     }
 
     pub fn exercise_mut(&mut self, id: &str) -> Option<&mut Exercise> {
-        self.exercises.iter_mut().find(|e| e.id == id)
+        self.exercises
+            .iter_mut()
+            .find(|e| e.id == id)
+            .map(SharedExercise::make_mut)
     }
 
     pub fn group_label(&self, group_id: &str) -> Option<&str> {
@@ -151,19 +201,19 @@ impl Workshop {
         kind: ExerciseKind,
         title: impl Into<String>,
     ) -> String {
-        self.exercises.push(Exercise {
+        self.exercises.push(SharedExercise::new(Exercise {
             id: id.clone(),
             title: title.into(),
             group_id: None,
             notes: String::new(),
             data: ExerciseData::empty(kind),
-        });
+        }));
         id
     }
 
     pub fn remove_exercise(&mut self, id: &str) -> Option<Exercise> {
         let index = self.exercises.iter().position(|e| e.id == id)?;
-        Some(self.exercises.remove(index))
+        Some(self.exercises.remove(index).into_inner())
     }
 
     /// Moves an exercise one place up (`-1`) or down (`+1`). Returns whether it moved.
@@ -184,8 +234,9 @@ impl Workshop {
     pub fn remove_group(&mut self, group_id: &str) {
         self.groups.retain(|g| g.id != group_id);
         for exercise in &mut self.exercises {
+            // Only the exercises that change are copied out of their sharing.
             if exercise.group_id.as_deref() == Some(group_id) {
-                exercise.group_id = None;
+                exercise.make_mut().group_id = None;
             }
         }
     }
@@ -204,7 +255,8 @@ impl Workshop {
             renamed.push((group.id.clone(), new_id.clone()));
             group.id = new_id;
         }
-        for exercise in &mut copy.exercises {
+        for shared in &mut copy.exercises {
+            let exercise = shared.make_mut();
             exercise.id = fresh_id();
             if let Some(old) = &exercise.group_id {
                 exercise.group_id = renamed
@@ -311,6 +363,35 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_shares_exercises_until_one_is_edited_and_the_original_never_changes() {
+        let mut original = Workshop::new("w".into(), "W", 0.0);
+        original.add_exercise("a".into(), ExerciseKind::PowerVenn, "Venn");
+        original.add_exercise("b".into(), ExerciseKind::PairwiseRanking, "Ranking");
+        let shared = |x: &Workshop, y: &Workshop, i: usize| {
+            std::ptr::eq::<Exercise>(&*x.exercises[i], &*y.exercises[i])
+        };
+        let mut copy = original.clone();
+        assert!(shared(&original, &copy, 0) && shared(&original, &copy, 1));
+        copy.exercise_mut("a").expect("a").title = "Venn, revised".into();
+        // The edit went to a copy of that one exercise: the original (an undo step) keeps
+        // its own, and the other exercise is still shared.
+        assert_eq!(original.exercise("a").map(|e| e.title.as_str()), Some("Venn"));
+        assert_eq!(copy.exercise("a").map(|e| e.title.as_str()), Some("Venn, revised"));
+        assert!(!shared(&original, &copy, 0) && shared(&original, &copy, 1));
+        assert_ne!(original, copy);
+        // Equal content in separate copies is still equal.
+        let mut again = original.clone();
+        again.exercise_mut("a").expect("a").title = "Venn, revised".into();
+        assert_eq!(again, copy);
+        // Removing a group copies only the exercises that named it.
+        original.exercises[1].make_mut().group_id = Some("g".into());
+        let before = original.clone();
+        original.remove_group("g");
+        assert!(shared(&before, &original, 0) && !shared(&before, &original, 1));
+        assert_eq!(before.exercises[1].group_id.as_deref(), Some("g"));
+    }
+
+    #[test]
     fn moving_an_exercise_past_either_end_does_nothing() {
         let mut w = Workshop::new("w".into(), "T", 0.0);
         w.add_exercise("a".into(), ExerciseKind::PowerVenn, "Venn — now");
@@ -350,7 +431,7 @@ mod tests {
             size: None,
         });
         w.add_exercise("e".into(), ExerciseKind::PowerVenn, "Venn");
-        w.exercises[0].group_id = Some("g".into());
+        w.exercises[0].make_mut().group_id = Some("g".into());
         w.remove_group("g");
         assert_eq!(w.exercises[0].group_id, None);
         assert!(w.check().is_empty());
@@ -360,7 +441,7 @@ mod tests {
     fn check_reports_where_a_rule_is_broken() {
         let mut w = Workshop::new("w".into(), "T", 0.0);
         w.add_exercise("e".into(), ExerciseKind::PowerVenn, "Venn");
-        w.exercises[0].group_id = Some("missing".into());
+        w.exercises[0].make_mut().group_id = Some("missing".into());
         let problems = w.check();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("exercises[0]"), "{problems:?}");

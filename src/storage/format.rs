@@ -5,7 +5,7 @@
 //! ```
 //! `docs/file-format.md` documents every field; `docs/pla-workshop.schema.json` is its JSON Schema.
 
-use crate::model::{Exercise, Millis, ParticipantGroup, Workshop};
+use crate::model::{Millis, ParticipantGroup, SharedExercise, Workshop};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -74,19 +74,21 @@ pub fn single_workshop_json(workshop: &Workshop, saved_at: Millis) -> String {
 /// times quicker than writing.
 #[derive(Debug, Default)]
 pub struct ExerciseJsonCache {
-    /// Keyed by workshop id and exercise id.
-    written: HashMap<(String, String), (Exercise, Box<RawValue>)>,
+    /// Keyed by workshop id and exercise id. The exercise is kept shared: while the cache
+    /// holds it, an edit copies it out (`SharedExercise::make_mut`), so the cached one is
+    /// exactly what was written, and an unchanged exercise is recognised by pointer.
+    written: HashMap<(String, String), (SharedExercise, Box<RawValue>)>,
 }
 
 impl ExerciseJsonCache {
-    fn json_of(&mut self, workshop_id: &str, exercise: &Exercise) -> Option<Box<RawValue>> {
+    fn json_of(&mut self, workshop_id: &str, exercise: &SharedExercise) -> Option<Box<RawValue>> {
         let key = (workshop_id.to_string(), exercise.id.clone());
         if let Some((written, json)) = self.written.get(&key) {
             if written == exercise {
                 return Some(json.clone());
             }
         }
-        let json = serde_json::value::to_raw_value(exercise).ok()?;
+        let json = serde_json::value::to_raw_value(&**exercise).ok()?;
         self.written.insert(key, (exercise.clone(), json.clone()));
         Some(json)
     }

@@ -162,13 +162,16 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
                 let title = name.trim_end_matches(".svg").to_string();
                 let kind = data.kind().label().to_lowercase();
                 state.edit_workshop(&workshop_id, None, |w| {
-                    w.exercises.push(crate::model::Exercise {
-                        id: crate::model::new_id(),
-                        title,
-                        group_id: None,
-                        notes: String::new(),
-                        data,
-                    });
+                    w.exercises.push(
+                        crate::model::Exercise {
+                            id: crate::model::new_id(),
+                            title,
+                            group_id: None,
+                            notes: String::new(),
+                            data,
+                        }
+                        .into(),
+                    );
                 });
                 state.notify(NoticeKind::Info(format!(
                     "“{name}” was added as a new {kind}."
