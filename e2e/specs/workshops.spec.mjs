@@ -223,3 +223,62 @@ test("markup in an imported label is shown as text and never run", async ({ page
   expect(await page.evaluate(() => window.__ran)).toBeUndefined();
   expect(watched.foreignRequests).toEqual([]);
 });
+
+test("a new version of the app takes over on the next load and keeps every workshop", async ({ page, context, watched }) => {
+  // A copy of the built app on a server of its own, so the test can publish a "new version"
+  // of it: a service worker with another version and a changed page.
+  const { cpSync, mkdtempSync, readFileSync: read, writeFileSync, rmSync } = await import("node:fs");
+  const { spawn } = await import("node:child_process");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const root = mkdtempSync(join(tmpdir(), "pla-update-"));
+  cpSync(new URL("../../dist-e2e", import.meta.url).pathname, root, { recursive: true });
+  const port = 8192;
+  const server = spawn("node", [new URL("../serve.mjs", import.meta.url).pathname, root, String(port)]);
+  try {
+    await new Promise((resolve, reject) => {
+      server.stdout.on("data", (chunk) => String(chunk).includes("serving") && resolve());
+      server.on("exit", (code) => reject(new Error(`the server stopped (${code})`)));
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const version = () => /const VERSION = "([^"]*)"/.exec(read(join(root, "sw.js"), "utf8"))[1];
+
+    await openApp(page, `${origin}/`);
+    await page.keyboard.press("n");
+    await page.getByLabel("Place").fill("Hall of the first version");
+    const first = version();
+    // The first version's worker is installed and in control of the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      }
+    });
+    expect(await cacheNames()).toEqual([`pla-workshop-${first}`]);
+
+    // Publish the next version: a new service worker, and a page that says which it is.
+    writeFileSync(join(root, "sw.js"), read(join(root, "sw.js"), "utf8").replace(first, `${first}-next`));
+    writeFileSync(
+      join(root, "index.html"),
+      read(join(root, "index.html"), "utf8").replace("<head>", '<head><meta name="app-build" content="next">'),
+    );
+    // This load still runs the first version; the browser finds the new worker meanwhile,
+    // which installs beside it, takes over and drops the old version's files.
+    await page.reload();
+    await expect(page.getByLabel("Place")).toHaveValue("Hall of the first version");
+    await expect.poll(cacheNames, { timeout: 20_000 }).toEqual([`pla-workshop-${first}-next`]);
+
+    // The next load is the new version, from its own cache (the network is off), with the
+    // workshop as it was.
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('meta[name="app-build"]')).toHaveAttribute("content", "next");
+    await expect(page.getByLabel("Place")).toHaveValue("Hall of the first version");
+    await context.setOffline(false);
+    expect(watched.consoleErrors).toEqual([]);
+  } finally {
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
