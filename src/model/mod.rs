@@ -375,8 +375,14 @@ mod tests {
         copy.exercise_mut("a").expect("a").title = "Venn, revised".into();
         // The edit went to a copy of that one exercise: the original (an undo step) keeps
         // its own, and the other exercise is still shared.
-        assert_eq!(original.exercise("a").map(|e| e.title.as_str()), Some("Venn"));
-        assert_eq!(copy.exercise("a").map(|e| e.title.as_str()), Some("Venn, revised"));
+        assert_eq!(
+            original.exercise("a").map(|e| e.title.as_str()),
+            Some("Venn")
+        );
+        assert_eq!(
+            copy.exercise("a").map(|e| e.title.as_str()),
+            Some("Venn, revised")
+        );
         assert!(!shared(&original, &copy, 0) && shared(&original, &copy, 1));
         assert_ne!(original, copy);
         // Equal content in separate copies is still equal.
