@@ -1368,60 +1368,9 @@ fn quick_mode_scores_csv_follows_the_quick_order() {
 
 // ----- SVG exports ---------------------------------------------------------------------------
 
-/// What every figure must be: a well-formed, self-contained, readable SVG 1.1 document.
+/// What every ranking figure must be ([`check_figure_svg`]), with text of at least 14 px.
 fn check_svg(svg: &str) -> Vec<XmlElement> {
-    let elements = parse_xml(svg).unwrap_or_else(|problem| panic!("{problem}\n{svg}"));
-    let root = &elements[0];
-    assert_eq!(root.name, "svg");
-    assert_eq!(root.attribute("xmlns"), Some("http://www.w3.org/2000/svg"));
-    assert_eq!(root.attribute("version"), Some("1.1"));
-    let width: f64 = root
-        .attribute("width")
-        .and_then(|w| w.parse().ok())
-        .expect("width");
-    let height: f64 = root
-        .attribute("height")
-        .and_then(|h| h.parse().ok())
-        .expect("height");
-    assert!(width > 0.0 && height > 0.0);
-    assert_eq!(
-        root.attribute("viewBox"),
-        Some(format!("0 0 {width} {height}").as_str())
-    );
-    assert!(root
-        .attribute("font-family")
-        .is_some_and(|f| f.contains("sans-serif")));
-    assert_eq!(elements[1].name, "title", "a <title> first");
-    for element in &elements {
-        for (name, value) in &element.attributes {
-            assert!(
-                name != "class" && name != "style" && !name.contains("href"),
-                "{name}"
-            );
-            assert!(!value.contains("url("), "{name}={value}");
-        }
-        assert!(
-            !["script", "style", "image", "use", "foreignObject"].contains(&element.name.as_str())
-        );
-        if element.name == "text" {
-            let size: f64 = element
-                .attribute("font-size")
-                .and_then(|s| s.parse().ok())
-                .expect("every text sets its size");
-            assert!(size >= 14.0, "text at {size}px: {:?}", element.text);
-            assert_eq!(element.attribute("fill"), Some("#000000"), "black text");
-            let x: f64 = element
-                .attribute("x")
-                .and_then(|v| v.parse().ok())
-                .expect("x");
-            assert!(
-                (0.0..=width).contains(&x),
-                "text outside the page: {:?}",
-                element.text
-            );
-        }
-    }
-    elements
+    check_figure_svg(svg, 14.0).0
 }
 
 fn meta() -> ReportMeta {
