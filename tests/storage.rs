@@ -43,6 +43,8 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     use pla_workshop::storage::format::{single_workshop_json, single_workshop_json_cached};
     let mut workshop = read(EXAMPLE).expect("the example reads").workshops[0].clone();
     let mut cache = storage::ExerciseJsonCache::default();
+    // Written ahead, as the app does while idle after loading.
+    cache.prepare(&workshop);
     let same = |w: &Workshop, cache: &mut storage::ExerciseJsonCache| {
         assert_eq!(
             single_workshop_json_cached(w, 7.0, cache),

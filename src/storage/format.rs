@@ -81,16 +81,39 @@ pub struct ExerciseJsonCache {
 }
 
 impl ExerciseJsonCache {
-    fn json_of(&mut self, workshop_id: &str, exercise: &SharedExercise) -> Option<Box<RawValue>> {
+    /// Makes the entry for `exercise` hold its current JSON, writing it only if the
+    /// exercise changed since. False if it cannot be written (not for plain data).
+    fn refresh(&mut self, workshop_id: &str, exercise: &SharedExercise) -> bool {
         let key = (workshop_id.to_string(), exercise.id.clone());
-        if let Some((written, json)) = self.written.get(&key) {
-            if written == exercise {
-                return Some(json.clone());
-            }
+        if self
+            .written
+            .get(&key)
+            .is_some_and(|(written, _)| written == exercise)
+        {
+            return true;
         }
-        let json = serde_json::value::to_raw_value(&**exercise).ok()?;
-        self.written.insert(key, (exercise.clone(), json.clone()));
-        Some(json)
+        match serde_json::value::to_raw_value(&**exercise) {
+            Ok(json) => {
+                self.written.insert(key, (exercise.clone(), json));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Writes ahead the JSON of the workshop's exercises, so its next save only writes out
+    /// what changes by then.
+    pub fn prepare(&mut self, workshop: &Workshop) {
+        self.keep_only(workshop);
+        for exercise in &workshop.exercises {
+            self.refresh(&workshop.id, exercise);
+        }
+    }
+
+    fn json(&self, workshop_id: &str, exercise_id: &str) -> Option<&RawValue> {
+        self.written
+            .get(&(workshop_id.to_string(), exercise_id.to_string()))
+            .map(|(_, json)| &**json)
     }
 
     /// Forgets the exercises a workshop no longer has.
@@ -118,7 +141,7 @@ pub fn single_workshop_json_cached(
         place: &'a str,
         notes: &'a str,
         groups: &'a [ParticipantGroup],
-        exercises: Vec<Box<RawValue>>,
+        exercises: Vec<&'a RawValue>,
         created_at: Millis,
         updated_at: Millis,
     }
@@ -130,14 +153,21 @@ pub fn single_workshop_json_cached(
         workshops: [WorkshopWritten<'a>; 1],
     }
     cache.keep_only(workshop);
-    let mut exercises = Vec::with_capacity(workshop.exercises.len());
     for exercise in &workshop.exercises {
-        match cache.json_of(&workshop.id, exercise) {
-            Some(json) => exercises.push(json),
+        if !cache.refresh(&workshop.id, exercise) {
             // Cannot happen for plain data; the uncached writer is always right.
-            None => return single_workshop_json(workshop, saved_at),
+            return single_workshop_json(workshop, saved_at);
         }
     }
+    // The cached text itself, borrowed: no copy of a big exercise's JSON per save.
+    let exercises: Option<Vec<&RawValue>> = workshop
+        .exercises
+        .iter()
+        .map(|exercise| cache.json(&workshop.id, &exercise.id))
+        .collect();
+    let Some(exercises) = exercises else {
+        return single_workshop_json(workshop, saved_at);
+    };
     let file = File {
         format: FORMAT_NAME,
         schema_version: SCHEMA_VERSION,

@@ -131,7 +131,7 @@ pub fn save_workshop(
     workshop: &Workshop,
     now: Millis,
 ) -> Result<usize, StoreError> {
-    save_workshop_cached(store, workshop, now, &mut ExerciseJsonCache::default())
+    write_workshop(store, &workshop.id, &stored_text(workshop, now))
 }
 
 /// Saves one workshop, writing out again only the exercises changed since the cache last
@@ -142,10 +142,18 @@ pub fn save_workshop_cached(
     now: Millis,
     cache: &mut ExerciseJsonCache,
 ) -> Result<usize, StoreError> {
-    let key = workshop_key(&workshop.id);
     let text = format::single_workshop_json_cached(workshop, now, cache);
-    store.set(&key, &text)?;
-    Ok(stored_chars(&key, &text))
+    write_workshop(store, &workshop.id, &text)
+}
+
+fn write_workshop(
+    store: &mut impl KeyValueStore,
+    workshop_id: &str,
+    text: &str,
+) -> Result<usize, StoreError> {
+    let key = workshop_key(workshop_id);
+    store.set(&key, text)?;
+    Ok(stored_chars(&key, text))
 }
 
 pub fn delete_workshop(store: &mut impl KeyValueStore, id: &str) {

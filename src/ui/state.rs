@@ -289,9 +289,8 @@ impl AppState {
     pub fn prepare_saves(&self) {
         self.library.with_untracked(|library| {
             for workshop in &library.workshops {
-                self.written.update_value(|written| {
-                    storage::format::single_workshop_json_cached(workshop, 0.0, written);
-                });
+                self.written
+                    .update_value(|written| written.prepare(workshop));
             }
         });
     }
