@@ -35,7 +35,14 @@ pub fn start() {
     // Just after the first frame: registering is a burst of work that should not delay the
     // first picture of the page (it cost a 1 MB workshop's restore about 10 ms). Not in an
     // idle callback, which a busy page may never get, leaving the app without offline use.
-    request_animation_frame(|| set_timeout(register_service_worker, std::time::Duration::ZERO));
+    after_next_frame(register_service_worker);
+}
+
+/// Runs `work` just after the browser has painted the next frame (a timer set from a frame
+/// callback fires once that frame is out): for work that must not hold up the page's first
+/// picture.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
 
 /// After the first visit the service worker serves the app's files, so it loads offline.
@@ -62,12 +69,7 @@ pub fn App() -> impl IntoView {
     // After the first frame, then when the browser is idle: an idle moment can come before
     // the first frame, and filling the save cache for a 1 MB workshop takes about 30 ms,
     // which would hold up the page's first picture.
-    request_animation_frame(move || {
-        set_timeout(
-            move || request_idle_callback(move || state.prepare_saves()),
-            std::time::Duration::ZERO,
-        )
-    });
+    after_next_frame(move || request_idle_callback(move || state.prepare_saves()));
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);

@@ -37,11 +37,7 @@ pub fn TextField(
     } else {
         let input_ref = NodeRef::<leptos::html::Input>::new();
         if date {
-            input_ref.on_load(|input| {
-                request_animation_frame(move || {
-                    set_timeout(move || input.set_type("date"), std::time::Duration::ZERO)
-                })
-            });
+            input_ref.on_load(|input| super::after_next_frame(move || input.set_type("date")));
         }
         view! {
             <input id=input_id.clone() dir="auto" type="text" node_ref=input_ref prop:value=value on:input=on_input on:blur=on_blur/>
