@@ -53,6 +53,22 @@ fn a_workshop_survives_a_round_trip_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn text_mostly_outside_ascii_survives_a_round_trip() {
+    clear_app_storage();
+    // Three and four UTF-8 bytes per character: reading encodes in rounds when the text is
+    // larger in UTF-8 than a mostly-ASCII guess, and a round may end inside an emoji's pair
+    // of UTF-16 units.
+    let mut workshop = Workshop::new("bengali".into(), "পরিবার ও সমাজ", 1.0);
+    workshop.notes = "পরিবার 🌍 সমাজ 🙂".repeat(500);
+    let mut store = LocalStore;
+    storage::save_workshop(&mut store, &workshop, 2.0).expect("saved");
+    let report = storage::load_all(&mut store, 3.0);
+    assert!(report.newly_quarantined.is_empty());
+    assert_eq!(report.library.get("bengali"), Some(&workshop));
+    clear_app_storage();
+}
+
+#[wasm_bindgen_test]
 fn unreadable_stored_data_is_moved_aside_not_overwritten() {
     clear_app_storage();
     let mut store = LocalStore;

@@ -32,17 +32,69 @@ pub fn start() {
         // The benchmark measures start-up up to this mark.
         let _ = performance.mark("app-ready");
     }
-    // Just after the first frame: registering is a burst of work that should not delay the
-    // first picture of the page (it cost a 1 MB workshop's restore about 10 ms). Not in an
-    // idle callback, which a busy page may never get, leaving the app without offline use.
-    after_next_frame(register_service_worker);
+    // Once the first picture is on screen: registering is a burst of work that should not
+    // delay it (it cost a 1 MB workshop's restore about 10 ms). Not in an idle callback,
+    // which a busy page may never get, leaving the app without offline use.
+    after_first_paint(register_service_worker);
 }
 
-/// Runs `work` just after the browser has painted the next frame (a timer set from a frame
-/// callback fires once that frame is out): for work that must not hold up the page's first
-/// picture.
-pub fn after_next_frame(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
+/// Runs `work` once the page's first picture is on the screen, not merely handed to the
+/// compositor: on a two-core laptop, work started just after the first frame competes with
+/// drawing that frame, and a 1 MB workshop's page appeared some 20 ms later for it.
+///
+/// The browser's first-contentful-paint entry says when. Where there is none (an old
+/// browser, or a tab that never becomes visible), a timer runs the work anyway.
+pub fn after_first_paint(work: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    /// Long enough for any first paint on a slow machine; short enough that nothing waits
+    /// noticeably when no paint entry comes.
+    const FALLBACK: std::time::Duration = std::time::Duration::from_secs(2);
+
+    /// The work, until one of its two triggers takes it.
+    type Pending = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let pending: Pending = Rc::new(Cell::new(Some(Box::new(work))));
+    let run = {
+        let pending = pending.clone();
+        move || {
+            if let Some(work) = pending.take() {
+                work();
+            }
+        }
+    };
+    set_timeout(run.clone(), FALLBACK);
+    let on_paint = Closure::<
+        dyn FnMut(web_sys::PerformanceObserverEntryList, web_sys::PerformanceObserver),
+    >::new(
+        move |entries: web_sys::PerformanceObserverEntryList,
+              observer: web_sys::PerformanceObserver| {
+            if entries
+                .get_entries_by_name("first-contentful-paint")
+                .length()
+                > 0
+            {
+                observer.disconnect();
+                // Its own task, so the work never runs inside the observer's callback.
+                set_timeout(run.clone(), std::time::Duration::ZERO);
+            }
+        },
+    );
+    let Ok(observer) = web_sys::PerformanceObserver::new(on_paint.as_ref().unchecked_ref()) else {
+        return;
+    };
+    // `type` with `buffered` (web-sys only offers `entryTypes`, which ignores `buffered`):
+    // a paint that came before this call is still reported.
+    let options = web_sys::PerformanceObserverInit::new(&js_sys::Array::new());
+    let _ = js_sys::Reflect::delete_property(&options, &"entryTypes".into());
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"paint".into());
+    let _ = js_sys::Reflect::set(&options, &"buffered".into(), &true.into());
+    observer.observe(&options);
+    // The observer calls back at most once more; keeping the closure for the page's life
+    // costs a few bytes.
+    on_paint.forget();
 }
 
 /// After the first visit the service worker serves the app's files, so it loads offline.
@@ -66,10 +118,10 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // After the first frame, then when the browser is idle: an idle moment can come before
-    // the first frame, and filling the save cache for a 1 MB workshop takes about 30 ms,
-    // which would hold up the page's first picture.
-    after_next_frame(move || request_idle_callback(move || state.prepare_saves()));
+    // Once the first picture is on screen, then when the browser is idle: an idle moment can
+    // come before the first frame, and filling the save cache for a 1 MB workshop takes
+    // about 30 ms, which would hold up the page's first picture.
+    after_first_paint(move || request_idle_callback(move || state.prepare_saves()));
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);
