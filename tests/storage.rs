@@ -2,7 +2,7 @@
 //! and imports that must never panic or change what is already there.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pla_workshop::model::{Library, Workshop};
+use pla_workshop::model::{ExerciseKind, Library, Workshop};
 use pla_workshop::storage::format::{read, Envelope, ReadError, SCHEMA_VERSION};
 use pla_workshop::storage::import::plan_import;
 use pla_workshop::storage::{self, KeyValueStore, MemoryStore, StoreError};
@@ -59,10 +59,11 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     // One exercise changes inside its data: the reused text must not be the old one.
     let first = workshop.exercises[0].make_mut();
     first.title.push_str(" (revised)");
-    match &mut first.data {
-        ExerciseData::OrganisationalMap(map) => map.question.push_str(" Who else?"),
-        ExerciseData::PowerVenn(diagram) => diagram.community_label.push('!'),
-        ExerciseData::PairwiseRanking(ranking) => ranking.items.clear(),
+    match first.data.read_mut() {
+        Some(ExerciseData::OrganisationalMap(map)) => map.question.push_str(" Who else?"),
+        Some(ExerciseData::PowerVenn(diagram)) => diagram.community_label.push('!'),
+        Some(ExerciseData::PairwiseRanking(ranking)) => ranking.items.clear(),
+        None => panic!("the example's data is read"),
     }
     same(&workshop, &mut cache);
     // Exercises reordered and one removed; and the same exercise ids in a copied workshop.
@@ -109,6 +110,103 @@ fn unreadable_values_are_quarantined_with_their_raw_text_and_the_rest_loads() {
     assert!(raws.contains(&newer));
     let newer_reason = &kept.iter().find(|(_, r)| r.raw == newer).unwrap().1.reason;
     assert!(newer_reason.contains("newer version"), "{newer_reason}");
+}
+
+/// `text` with the first string value of `field` replaced by `raw` (JSON as written by the
+/// app: no spaces, and no escaped quote inside that value).
+fn replace_first_string_value(text: &str, field: &str, raw: &str) -> String {
+    let opening = format!("\"{field}\":\"");
+    let start = text.find(&opening).expect("the field is there") + opening.len() - 1;
+    let end = start + 1 + text[start + 1..].find('"').expect("the value ends");
+    format!("{}{raw}{}", &text[..start], &text[end + 1..])
+}
+
+fn example_workshop(id: &str) -> Workshop {
+    let mut workshop = read(EXAMPLE)
+        .expect("the example reads")
+        .workshops
+        .remove(0);
+    workshop.id = id.into();
+    workshop
+}
+
+#[test]
+fn start_up_reads_titles_and_kinds_first_and_the_data_once_the_page_is_up() {
+    let original = example_workshop("example");
+    let text = storage::stored_text(&original, 1.0);
+    let mut store = store_with(&[("pla-workshop/workshop/example", &text)]);
+    let mut report = storage::load_all_but_exercise_data(&mut store, 2.0);
+    assert!(report.newly_quarantined.is_empty());
+    let early = report.library.get("example").expect("loaded").clone();
+    assert!(early.exercises.iter().all(|e| e.data.is_unread()));
+    // What the first page shows, each exercise's title and kind, is there already.
+    let headings = |w: &Workshop| -> Vec<(String, String, ExerciseKind)> {
+        w.exercises
+            .iter()
+            .map(|e| (e.id.clone(), e.title.clone(), e.data.kind()))
+            .collect()
+    };
+    assert_eq!(headings(&early), headings(&original));
+    // Saved before its data is read, the workshop is written exactly as the whole one is.
+    assert_eq!(
+        storage::stored_text(&early, 3.0),
+        storage::stored_text(&original, 3.0)
+    );
+    let quarantined = storage::read_deferred(&mut store, &mut report.library, 4.0);
+    assert!(quarantined.is_empty());
+    assert_eq!(report.library.get("example"), Some(&original));
+    assert_eq!(
+        storage::load_all(&mut store, 5.0).library,
+        report.library,
+        "the same as reading everything at once"
+    );
+}
+
+#[test]
+fn data_that_cannot_be_read_is_quarantined_when_it_is_read_and_the_rest_stays() {
+    let good = example_workshop("good");
+    let good_text = storage::stored_text(&good, 1.0);
+    // A link from an actor that does not exist: well-formed, but the map breaks a rule.
+    let dangling = replace_first_string_value(
+        &storage::stored_text(&example_workshop("dangling"), 1.0),
+        "from",
+        "\"nobody\"",
+    );
+    // A number where the map's question belongs: the data has the wrong shape.
+    let wrong_shape = replace_first_string_value(
+        &storage::stored_text(&example_workshop("wrong"), 1.0),
+        "question",
+        "7",
+    );
+    let mut store = store_with(&[
+        ("pla-workshop/workshop/good", &good_text),
+        ("pla-workshop/workshop/dangling", &dangling),
+        ("pla-workshop/workshop/wrong", &wrong_shape),
+    ]);
+    let mut report = storage::load_all_but_exercise_data(&mut store, 2.0);
+    assert!(report.newly_quarantined.is_empty(), "titles and kinds read");
+    assert_eq!(report.library.workshops.len(), 3);
+
+    let quarantined = storage::read_deferred(&mut store, &mut report.library, 3.0);
+    assert_eq!(report.library.workshops, vec![good]);
+    assert_eq!(store.get("pla-workshop/workshop/good"), Some(good_text));
+    assert_eq!(quarantined.len(), 2);
+    for (key, record) in &quarantined {
+        assert_eq!(store.get(&record.original_key), None, "moved aside");
+        let expected = if record.original_key.ends_with("dangling") {
+            assert!(
+                record.reason.contains("\"nobody\" does not exist"),
+                "{}",
+                record.reason
+            );
+            &dangling
+        } else {
+            assert!(record.reason.contains("invalid type"), "{}", record.reason);
+            &wrong_shape
+        };
+        assert_eq!(&record.raw, expected, "the stored text, unchanged");
+        assert!(store.get(key).is_some(), "kept under {key}");
+    }
 }
 
 #[test]

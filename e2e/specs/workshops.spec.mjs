@@ -85,6 +85,27 @@ test("unreadable stored data is put aside, reported, and can be downloaded", asy
   await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toBeVisible();
 });
 
+test("damaged exercise data, found once the page is up, is put aside and reported like any unreadable data", async ({ page }) => {
+  // Start-up reads an exercise's data only once the page is on the screen: the damage is
+  // found then, not at load, and must be handled as any unreadable data is.
+  await openApp(page);
+  const id = JSON.parse(example.toString()).workshops[0].id;
+  const damaged = example.toString().replace('"influence": 5', '"influence": "very high"');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`pla-workshop/workshop/${id}`, damaged]);
+  await page.goto(`/#/w/${id}`);
+  await page.reload();
+  const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('invalid type: string "very high"');
+  await expect(page.getByRole("heading", { name: "This workshop is not in this browser" })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    alert.getByRole("button", { name: "Download the raw data" }).click(),
+  ]);
+  expect(await readDownload(download)).toBe(damaged);
+  expect((await storedData(page))[`pla-workshop/workshop/${id}`]).toBeUndefined();
+});
+
 test("a broken import says what is wrong and changes nothing", async ({ page }) => {
   await openApp(page);
   await page.keyboard.press("n");

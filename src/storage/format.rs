@@ -5,7 +5,9 @@
 //! ```
 //! `docs/file-format.md` documents every field; `docs/pla-workshop.schema.json` is its JSON Schema.
 
-use crate::model::{Millis, ParticipantGroup, SharedExercise, Workshop};
+use crate::model::{
+    ExerciseBody, ExerciseData, ExerciseKind, Millis, ParticipantGroup, SharedExercise, Workshop,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -371,6 +373,41 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
         }
     }
     Ok(envelope)
+}
+
+/// Reads the exercise data that [`read`] left unread (under
+/// `model::read_with_exercise_data_unread`), then checks the workshop as [`read`] would.
+pub fn read_exercise_data(workshop: &mut Workshop) -> Result<(), ReadError> {
+    if !workshop.exercises.iter().any(|e| e.data.is_unread()) {
+        return Ok(());
+    }
+    for (index, shared) in workshop.exercises.iter_mut().enumerate() {
+        let ExerciseBody::Unread { kind, json } = &shared.data else {
+            continue;
+        };
+        let text = json.get();
+        let data = match kind {
+            ExerciseKind::OrganisationalMap => {
+                serde_json::from_str(text).map(ExerciseData::OrganisationalMap)
+            }
+            ExerciseKind::PowerVenn => serde_json::from_str(text).map(ExerciseData::PowerVenn),
+            ExerciseKind::PairwiseRanking => {
+                serde_json::from_str(text).map(ExerciseData::PairwiseRanking)
+            }
+        }
+        .map_err(|error| ReadError::Invalid {
+            path: format!("workshops[0].exercises[{index}].data"),
+            message: error.to_string(),
+        })?;
+        shared.make_mut().data = ExerciseBody::Read(data);
+    }
+    match workshop.check().into_iter().next() {
+        Some(problem) => Err(ReadError::Invalid {
+            path: "workshops[0]".into(),
+            message: problem,
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -64,6 +64,16 @@ pub struct LoadReport {
 /// Reads every stored workshop. What cannot be read is moved to a quarantine key first, so
 /// nothing later can overwrite it, and the load carries on with the rest.
 pub fn load_all(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
+    let mut report = load_all_but_exercise_data(store, now);
+    let unreadable = read_deferred(store, &mut report.library, now);
+    report.newly_quarantined.extend(unreadable);
+    report
+}
+
+/// The first half of [`load_all`], for opening the app: every stored workshop, with each
+/// exercise's data left unread (`ExerciseBody::Unread`) until [`read_deferred`]. A 1 MB
+/// map's data took most of the time between opening the app and its first picture.
+pub fn load_all_but_exercise_data(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
     let mut report = LoadReport::default();
     let mut keys: Vec<String> = store
         .keys()
@@ -76,32 +86,72 @@ pub fn load_all(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
         report
             .stored_chars
             .insert(key.clone(), stored_chars(&key, &raw));
-        match read_stored_workshop(&key, &raw) {
+        let read =
+            crate::model::read_with_exercise_data_unread(|| read_stored_workshop(&key, &raw));
+        match read {
             Ok(workshop) => report.library.upsert(workshop),
             Err(error) => {
-                let record = QuarantineRecord {
-                    original_key: key.clone(),
-                    reason: error.to_string(),
-                    quarantined_at: now,
-                    raw,
-                };
-                let quarantine_key = format!(
-                    "{QUARANTINE_PREFIX}{}/{}",
-                    &key[WORKSHOP_PREFIX.len()..],
-                    now
-                );
-                let stored = serde_json::to_string(&record).unwrap_or_default();
-                // Only free the original key once the copy is safely stored. If storage is too
-                // full for the copy, the original stays where it is: it is still never
-                // overwritten, because the id is not in the library and so is never saved.
-                if store.set(&quarantine_key, &stored).is_ok() {
-                    store.remove(&key);
-                }
-                report.newly_quarantined.push((quarantine_key, record));
+                let quarantined = quarantine(store, &key, raw, &error, now);
+                report.newly_quarantined.push(quarantined);
             }
         }
     }
     report
+}
+
+/// The second half of [`load_all`]: reads and checks the exercise data left unread. A
+/// workshop whose data cannot be read leaves the library and is quarantined from the text
+/// still stored: nothing saves a workshop while its data is unread, so that text is the
+/// one it was loaded from. Returns the quarantine records made.
+pub fn read_deferred(
+    store: &mut impl KeyValueStore,
+    library: &mut Library,
+    now: Millis,
+) -> Vec<(String, QuarantineRecord)> {
+    let mut unreadable = Vec::new();
+    for workshop in &mut library.workshops {
+        if let Err(error) = format::read_exercise_data(workshop) {
+            unreadable.push((workshop.id.clone(), error));
+        }
+    }
+    let mut quarantined = Vec::new();
+    for (id, error) in unreadable {
+        library.remove(&id);
+        let key = workshop_key(&id);
+        if let Some(raw) = store.get(&key) {
+            quarantined.push(quarantine(store, &key, raw, &error, now));
+        }
+    }
+    quarantined
+}
+
+/// Moves an unreadable value to a quarantine key, with why.
+fn quarantine(
+    store: &mut impl KeyValueStore,
+    key: &str,
+    raw: String,
+    error: &ReadError,
+    now: Millis,
+) -> (String, QuarantineRecord) {
+    let record = QuarantineRecord {
+        original_key: key.to_string(),
+        reason: error.to_string(),
+        quarantined_at: now,
+        raw,
+    };
+    let quarantine_key = format!(
+        "{QUARANTINE_PREFIX}{}/{}",
+        &key[WORKSHOP_PREFIX.len()..],
+        now
+    );
+    let stored = serde_json::to_string(&record).unwrap_or_default();
+    // Only free the original key once the copy is safely stored. If storage is too full for
+    // the copy, the original stays where it is: it is still never overwritten, because the
+    // id is not in the library and so is never saved.
+    if store.set(&quarantine_key, &stored).is_ok() {
+        store.remove(key);
+    }
+    (quarantine_key, record)
 }
 
 fn read_stored_workshop(key: &str, raw: &str) -> Result<Workshop, ReadError> {

@@ -168,7 +168,7 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
                             title,
                             group_id: None,
                             notes: String::new(),
-                            data,
+                            data: data.into(),
                         }
                         .into(),
                     );

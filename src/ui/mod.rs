@@ -118,10 +118,14 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // Once the first picture is on screen, then when the browser is idle: an idle moment can
-    // come before the first frame, and filling the save cache for a 1 MB workshop takes
-    // about 30 ms, which would hold up the page's first picture.
-    after_first_paint(move || request_idle_callback(move || state.prepare_saves()));
+    // Once the first picture is on screen: the exercise data start-up left unread, then,
+    // when the browser is idle, the save cache. An idle moment can come before the first
+    // frame, and filling the cache for a 1 MB workshop takes about 30 ms, which would hold
+    // up the page's first picture.
+    after_first_paint(move || {
+        state.read_deferred();
+        request_idle_callback(move || state.prepare_saves());
+    });
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);
@@ -139,7 +143,11 @@ fn follow_location_hash(state: AppState) {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        state.route.set(Route::from_hash(&hash));
+        let route = Route::from_hash(&hash);
+        if matches!(route, Route::Exercise(..)) {
+            state.read_deferred();
+        }
+        state.route.set(route);
     };
     read_hash();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());

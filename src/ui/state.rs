@@ -83,6 +83,8 @@ pub struct AppState {
     /// The JSON of exercises as last saved, so a save writes out only what changed.
     written: StoredValue<storage::ExerciseJsonCache>,
     next_notice: StoredValue<u32>,
+    /// True from start-up until the exercise data it left unread has been read.
+    data_unread: StoredValue<bool>,
 }
 
 pub fn now() -> f64 {
@@ -121,8 +123,18 @@ impl AppState {
     /// Loads everything stored, quarantining what cannot be read.
     pub fn load() -> AppState {
         let mut store = LocalStore;
+        // An exercise's page needs its data at once; any other page needs only titles and
+        // kinds, so the data waits until that page is on the screen (`read_deferred`).
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let data_unread = !matches!(Route::from_hash(&hash), Route::Exercise(..));
         mark("storage-read-start");
-        let report = storage::load_all(&mut store, now());
+        let report = if data_unread {
+            storage::load_all_but_exercise_data(&mut store, now())
+        } else {
+            storage::load_all(&mut store, now())
+        };
         mark("storage-read-end");
         let state = AppState {
             library: RwSignal::new(report.library),
@@ -137,6 +149,7 @@ impl AppState {
             stored_chars: StoredValue::new(report.stored_chars),
             written: StoredValue::new(storage::ExerciseJsonCache::default()),
             next_notice: StoredValue::new(0),
+            data_unread: StoredValue::new(data_unread),
         };
         // Report every record still in quarantine, not only this load's: the user decides
         // when a record may go.
@@ -153,6 +166,41 @@ impl AppState {
         }
         state.check_quota_headroom();
         state
+    }
+
+    /// Reads the exercise data that start-up left unread, quarantining any workshop whose
+    /// data cannot be read. Runs once the first page is on the screen, and before anything
+    /// that edits or saves a workshop or opens an exercise, whichever comes first.
+    pub fn read_deferred(&self) {
+        if !self.data_unread.get_value() {
+            return;
+        }
+        self.data_unread.set_value(false);
+        let any_unread = self.library.with_untracked(|library| {
+            library
+                .workshops
+                .iter()
+                .any(|w| w.exercises.iter().any(|e| e.data.is_unread()))
+        });
+        if !any_unread {
+            return;
+        }
+        let mut quarantined = Vec::new();
+        self.library.update(|library| {
+            quarantined = storage::read_deferred(&mut LocalStore, library, now());
+        });
+        for (key, record) in quarantined {
+            let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
+            self.stored_chars.update_value(|sizes| {
+                sizes.remove(&record.original_key);
+                sizes.insert(key.clone(), chars);
+            });
+            self.notify(NoticeKind::Quarantined {
+                key,
+                reason: record.reason,
+                raw: record.raw,
+            });
+        }
     }
 
     pub fn notify(&self, kind: NoticeKind) {
@@ -209,6 +257,7 @@ impl AppState {
         coalesce_key: Option<&str>,
         change: impl FnOnce(&mut Workshop),
     ) {
+        self.read_deferred();
         let Some(before) = self.workshop(id) else {
             return;
         };
@@ -298,6 +347,7 @@ impl AppState {
     /// Writes every workshop that has changes not yet in storage. A full store keeps the
     /// changes in memory, shows the warning, and tries again on the next change.
     pub fn flush(&self) {
+        self.read_deferred();
         let pending: Vec<String> = self.unsaved.with_value(|u| u.iter().cloned().collect());
         if pending.is_empty() {
             return;
@@ -356,6 +406,7 @@ impl AppState {
     // Library-level actions, undone from the home screen.
 
     fn change_library(&self, change: impl FnOnce(&mut Library) -> Vec<String>) {
+        self.read_deferred();
         let before = self.library.get_untracked();
         let mut touched = Vec::new();
         self.library.update(|l| touched = change(l));

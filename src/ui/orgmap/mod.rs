@@ -50,7 +50,7 @@ impl MapHandle {
         let (workshop_id, exercise_id) = self.ids.get_value();
         self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
             if let Some(ExerciseData::OrganisationalMap(map)) =
-                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
             {
                 change(map);
             }
@@ -98,12 +98,16 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let map = {
         let (w, e) = (workshop_id.clone(), exercise_id.clone());
         Memo::new(move |_| {
-            state.library.with(
-                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+            state.library.with(|l| {
+                match l
+                    .get(&w)
+                    .and_then(|x| x.exercise(&e))
+                    .and_then(|x| x.data.read())
+                {
                     Some(ExerciseData::OrganisationalMap(m)) => Some(m.clone()),
                     _ => None,
-                },
-            )
+                }
+            })
         })
     };
     let first_kind = map

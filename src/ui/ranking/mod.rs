@@ -79,7 +79,7 @@ impl RankingHandle {
         let (workshop_id, exercise_id) = self.ids.get_value();
         self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
             if let Some(ExerciseData::PairwiseRanking(ranking)) =
-                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
             {
                 change(ranking);
             }
@@ -108,12 +108,16 @@ pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView 
     let ranking = {
         let (w, e) = (workshop_id.clone(), exercise_id.clone());
         Memo::new(move |_| {
-            state.library.with(
-                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+            state.library.with(|l| {
+                match l
+                    .get(&w)
+                    .and_then(|x| x.exercise(&e))
+                    .and_then(|x| x.data.read())
+                {
                     Some(ExerciseData::PairwiseRanking(r)) => Some(r.clone()),
                     _ => None,
-                },
-            )
+                }
+            })
         })
     };
     let starts_deciding =

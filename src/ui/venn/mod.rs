@@ -59,7 +59,7 @@ impl VennHandle {
         let (workshop_id, exercise_id) = self.ids.get_value();
         self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
             if let Some(ExerciseData::PowerVenn(diagram)) =
-                w.exercise_mut(&exercise_id).map(|e| &mut e.data)
+                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
             {
                 change(diagram);
             }
@@ -104,12 +104,16 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let diagram = {
         let (w, e) = (workshop_id.clone(), exercise_id.clone());
         Memo::new(move |_| {
-            state.library.with(
-                |l| match l.get(&w).and_then(|x| x.exercise(&e)).map(|x| &x.data) {
+            state.library.with(|l| {
+                match l
+                    .get(&w)
+                    .and_then(|x| x.exercise(&e))
+                    .and_then(|x| x.data.read())
+                {
                     Some(ExerciseData::PowerVenn(d)) => Some(d.clone()),
                     _ => None,
-                },
-            )
+                }
+            })
         })
     };
     let handle = VennHandle {
