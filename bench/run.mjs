@@ -153,6 +153,7 @@ const dataReadCold = [];
 const restoreCold = [];
 const restore = [];
 const save = [];
+const saveFloor = [];
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -171,9 +172,25 @@ for (let run = 0; run < RUNS; run++) {
   const saves = await page.evaluate(() => performance.getEntriesByName("save").map((m) => m.duration));
   if (saves.length < 3) throw new Error("typing did not save on every keystroke");
   save.push(...saves);
+  // The floor under a save: the browser's own `localStorage.setItem` of the same text, over
+  // an earlier value as a save is, with nothing of the app's around it.
+  saveFloor.push(
+    ...(await page.evaluate((text) => {
+      const times = [];
+      for (let i = 0; i < 4; i++) {
+        const value = `${text.slice(0, -1)}${i}`;
+        const start = performance.now();
+        localStorage.setItem("pla-bench/set-item-floor", value);
+        times.push(performance.now() - start);
+      }
+      localStorage.removeItem("pla-bench/set-item-floor");
+      return times.slice(1);
+    }, bigText)),
+  );
   await context.close();
 }
 results.save_1mb_ms = stats(save);
+results.save_1mb_set_item_floor_ms = stats(saveFloor);
 results.restore_1mb_ms = stats(restore);
 results.restore_1mb_cold_ms = stats(restoreCold);
 results.restore_1mb_data_read_ms = stats(dataRead);

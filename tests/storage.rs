@@ -210,6 +210,63 @@ fn data_that_cannot_be_read_is_quarantined_when_it_is_read_and_the_rest_stays() 
 }
 
 #[test]
+fn a_good_version_saved_by_another_tab_before_the_data_is_read_is_taken_not_quarantined() {
+    let damaged = replace_first_string_value(
+        &storage::stored_text(&example_workshop("w"), 1.0),
+        "from",
+        "\"nobody\"",
+    );
+    let mut store = store_with(&[("pla-workshop/workshop/w", &damaged)]);
+    let mut report = storage::load_all_but_exercise_data(&mut store, 2.0);
+    // Another tab saves a good version before this one reads the data.
+    let mut good = example_workshop("w");
+    good.notes = "Saved by the other tab.".into();
+    let good_text = storage::stored_text(&good, 3.0);
+    store.set("pla-workshop/workshop/w", &good_text).unwrap();
+    let quarantined = storage::read_deferred(&mut store, &mut report.library, 4.0);
+    assert!(quarantined.is_empty());
+    assert_eq!(report.library.get("w"), Some(&good));
+    assert_eq!(store.get("pla-workshop/workshop/w"), Some(good_text));
+}
+
+#[test]
+fn the_crash_backup_reads_and_checks_the_data_even_from_inside_a_deferred_read() {
+    let dangling = replace_first_string_value(
+        &storage::stored_text(&example_workshop("dangling"), 1.0),
+        "from",
+        "\"nobody\"",
+    );
+    let good = example_workshop("good");
+    let store = store_with(&[
+        (
+            "pla-workshop/workshop/good",
+            &storage::stored_text(&good, 1.0),
+        ),
+        ("pla-workshop/workshop/dangling", &dangling),
+    ]);
+    // As if start-up's deferred read had panicked and the crash overlay made its backup.
+    let backup = pla_workshop::model::read_with_exercise_data_unread(|| {
+        storage::backup_from_store(&store, 2.0)
+    });
+    let envelope = read(&backup).expect("the backup imports");
+    assert_eq!(envelope.workshops, vec![good]);
+}
+
+#[test]
+fn reading_with_data_unread_ends_even_when_the_read_panics() {
+    let text = storage::stored_text(&example_workshop("w"), 1.0);
+    let panicked = std::panic::catch_unwind(|| {
+        pla_workshop::model::read_with_exercise_data_unread(|| panic!("a bug while reading"))
+    });
+    assert!(panicked.is_err());
+    let envelope = read(&text).expect("reads");
+    assert!(envelope.workshops[0]
+        .exercises
+        .iter()
+        .all(|e| e.data.read().is_some()));
+}
+
+#[test]
 fn a_value_stored_under_another_workshops_key_is_quarantined() {
     let text = storage::stored_text(&Workshop::new("a".into(), "A", 1.0), 1.0);
     let mut store = store_with(&[("pla-workshop/workshop/b", &text)]);

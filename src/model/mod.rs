@@ -187,10 +187,25 @@ thread_local! {
 /// Runs `read` (a serde_json deserialisation) so that every exercise's data comes out
 /// `ExerciseBody::Unread`: its kind read, its data only checked to be well-formed JSON.
 pub fn read_with_exercise_data_unread<T>(read: impl FnOnce() -> T) -> T {
-    let before = EXERCISE_DATA_UNREAD.with(|flag| flag.replace(true));
-    let result = read();
-    EXERCISE_DATA_UNREAD.with(|flag| flag.set(before));
-    result
+    with_exercise_data_unread(true, read)
+}
+
+/// Runs `read` so that every exercise's data is read, whatever called it: for the crash
+/// backup, which may run from inside a panic in `read_with_exercise_data_unread`.
+pub fn read_with_exercise_data_read<T>(read: impl FnOnce() -> T) -> T {
+    with_exercise_data_unread(false, read)
+}
+
+fn with_exercise_data_unread<T>(unread: bool, read: impl FnOnce() -> T) -> T {
+    /// Puts the flag back however `read` ends, a panic included (when panics unwind).
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            EXERCISE_DATA_UNREAD.with(|flag| flag.set(self.0));
+        }
+    }
+    let _restore = Restore(EXERCISE_DATA_UNREAD.with(|flag| flag.replace(unread)));
+    read()
 }
 
 impl<'de> Deserialize<'de> for ExerciseBody {

@@ -110,16 +110,21 @@ pub fn read_deferred(
 ) -> Vec<(String, QuarantineRecord)> {
     let mut unreadable = Vec::new();
     for workshop in &mut library.workshops {
-        if let Err(error) = format::read_exercise_data(workshop) {
-            unreadable.push((workshop.id.clone(), error));
+        if format::read_exercise_data(workshop).is_err() {
+            unreadable.push(workshop.id.clone());
         }
     }
     let mut quarantined = Vec::new();
-    for (id, error) in unreadable {
+    for id in unreadable {
         library.remove(&id);
         let key = workshop_key(&id);
-        if let Some(raw) = store.get(&key) {
-            quarantined.push(quarantine(store, &key, raw, &error, now));
+        // Nothing in this tab saves unread data, but another tab may have saved this workshop
+        // since it was loaded: take what is stored now if it reads, and otherwise quarantine
+        // exactly that text, with its own reason. Gone from storage, it goes from here too.
+        let Some(raw) = store.get(&key) else { continue };
+        match crate::model::read_with_exercise_data_read(|| read_stored_workshop(&key, &raw)) {
+            Ok(workshop) => library.upsert(workshop),
+            Err(error) => quarantined.push(quarantine(store, &key, raw, &error, now)),
         }
     }
     quarantined
@@ -246,7 +251,8 @@ pub fn backup_from_store(store: &impl KeyValueStore, now: Millis) -> String {
         if !key.starts_with(WORKSHOP_PREFIX) {
             continue;
         }
-        if let Some(Ok(envelope)) = store.get(&key).map(|raw| read(&raw)) {
+        let read_whole = |raw: String| crate::model::read_with_exercise_data_read(|| read(&raw));
+        if let Some(Ok(envelope)) = store.get(&key).map(read_whole) {
             workshops.extend(envelope.workshops);
         }
     }

@@ -17,6 +17,8 @@ pub fn format_time(millis: f64) -> String {
 }
 
 pub fn download_all(state: AppState) {
+    // Unread data would be exported unchecked, and one bad workshop makes a file unimportable.
+    state.read_deferred();
     let workshops = state.library.get_untracked().workshops;
     let text = Envelope::new(workshops, now()).to_pretty_json();
     super::download_text("pla-workshops-all.json", &text);
@@ -38,7 +40,7 @@ pub fn HomeScreen() -> impl IntoView {
     };
     let create = move |_| {
         let id = state.create_workshop();
-        state.route.set(Route::Workshop(id));
+        state.go(Route::Workshop(id));
     };
     view! {
         <section class="screen home" aria-labelledby="home-title">

@@ -87,7 +87,7 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                 }
                 "n" | "N" if state.route.get_untracked() == Route::Home => {
                     let id = state.create_workshop();
-                    state.route.set(Route::Workshop(id));
+                    state.go(Route::Workshop(id));
                     true
                 }
                 "PageDown" | "PageUp" => step_exercise(state, key == "PageDown"),
@@ -136,7 +136,7 @@ fn step_exercise(state: AppState, forward: bool) -> bool {
     };
     match next {
         Some(route) => {
-            state.route.set(route);
+            state.go(route);
             true
         }
         None => false,

@@ -54,15 +54,22 @@ pub fn after_first_paint(work: impl FnOnce() + 'static) {
     /// noticeably when no paint entry comes.
     const FALLBACK: std::time::Duration = std::time::Duration::from_secs(2);
 
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let painted = performance
+        .as_ref()
+        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+    if painted {
+        // Long past start-up (a date field on a later page): nothing to wait for.
+        set_timeout(work, std::time::Duration::ZERO);
+        return;
+    }
+
     /// The work, until one of its two triggers takes it.
     type Pending = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
     let pending: Pending = Rc::new(Cell::new(Some(Box::new(work))));
-    let run = {
-        let pending = pending.clone();
-        move || {
-            if let Some(work) = pending.take() {
-                work();
-            }
+    let run = move || {
+        if let Some(work) = pending.take() {
+            work();
         }
     };
     set_timeout(run.clone(), FALLBACK);
@@ -86,15 +93,18 @@ pub fn after_first_paint(work: impl FnOnce() + 'static) {
         return;
     };
     // `type` with `buffered` (web-sys only offers `entryTypes`, which ignores `buffered`):
-    // a paint that came before this call is still reported.
-    let options = web_sys::PerformanceObserverInit::new(&js_sys::Array::new());
-    let _ = js_sys::Reflect::delete_property(&options, &"entryTypes".into());
+    // a paint that came before this call is still reported. Called through `Reflect`, so a
+    // browser that refuses these options throws into a `Result`, and the timer does the work.
+    let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"type".into(), &"paint".into());
     let _ = js_sys::Reflect::set(&options, &"buffered".into(), &true.into());
-    observer.observe(&options);
-    // The observer calls back at most once more; keeping the closure for the page's life
-    // costs a few bytes.
-    on_paint.forget();
+    let observing = js_sys::Reflect::get(&observer, &"observe".into())
+        .and_then(|observe| observe.dyn_into::<js_sys::Function>())
+        .and_then(|observe| observe.call1(&observer, &options));
+    if observing.is_ok() {
+        // Called back once, at start-up; the closure lives as long as the page.
+        on_paint.forget();
+    }
 }
 
 /// After the first visit the service worker serves the app's files, so it loads offline.
@@ -143,11 +153,7 @@ fn follow_location_hash(state: AppState) {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let route = Route::from_hash(&hash);
-        if matches!(route, Route::Exercise(..)) {
-            state.read_deferred();
-        }
-        state.route.set(route);
+        state.go(Route::from_hash(&hash));
     };
     read_hash();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());

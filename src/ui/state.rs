@@ -83,8 +83,6 @@ pub struct AppState {
     /// The JSON of exercises as last saved, so a save writes out only what changed.
     written: StoredValue<storage::ExerciseJsonCache>,
     next_notice: StoredValue<u32>,
-    /// True from start-up until the exercise data it left unread has been read.
-    data_unread: StoredValue<bool>,
 }
 
 pub fn now() -> f64 {
@@ -128,9 +126,9 @@ impl AppState {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let data_unread = !matches!(Route::from_hash(&hash), Route::Exercise(..));
+        let opens_an_exercise = matches!(Route::from_hash(&hash), Route::Exercise(..));
         mark("storage-read-start");
-        let report = if data_unread {
+        let report = if !opens_an_exercise {
             storage::load_all_but_exercise_data(&mut store, now())
         } else {
             storage::load_all(&mut store, now())
@@ -149,7 +147,6 @@ impl AppState {
             stored_chars: StoredValue::new(report.stored_chars),
             written: StoredValue::new(storage::ExerciseJsonCache::default()),
             next_notice: StoredValue::new(0),
-            data_unread: StoredValue::new(data_unread),
         };
         // Report every record still in quarantine, not only this load's: the user decides
         // when a record may go.
@@ -170,12 +167,9 @@ impl AppState {
 
     /// Reads the exercise data that start-up left unread, quarantining any workshop whose
     /// data cannot be read. Runs once the first page is on the screen, and before anything
-    /// that edits or saves a workshop or opens an exercise, whichever comes first.
+    /// that edits, saves, copies or exports a workshop or opens an exercise, whichever comes
+    /// first. Looking for unread data each time (not trusting a flag) is a few comparisons.
     pub fn read_deferred(&self) {
-        if !self.data_unread.get_value() {
-            return;
-        }
-        self.data_unread.set_value(false);
         let any_unread = self.library.with_untracked(|library| {
             library
                 .workshops
@@ -191,18 +185,34 @@ impl AppState {
         });
         // The benchmark reports when every exercise's data is in, beside the first paint.
         mark("exercise-data-read");
+        let stored_keys = if quarantined.is_empty() {
+            Vec::new()
+        } else {
+            LocalStore.keys()
+        };
         for (key, record) in quarantined {
-            let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
-            self.stored_chars.update_value(|sizes| {
-                sizes.remove(&record.original_key);
-                sizes.insert(key.clone(), chars);
-            });
+            // With storage too full for the quarantine copy, the original stays where it is.
+            if stored_keys.contains(&key) {
+                let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
+                self.stored_chars.update_value(|sizes| {
+                    sizes.remove(&record.original_key);
+                    sizes.insert(key.clone(), chars);
+                });
+            }
             self.notify(NoticeKind::Quarantined {
                 key,
                 reason: record.reason,
                 raw: record.raw,
             });
         }
+    }
+
+    /// Goes to another screen. An exercise's page needs its data read first.
+    pub fn go(&self, route: Route) {
+        if matches!(route, Route::Exercise(..)) {
+            self.read_deferred();
+        }
+        self.route.set(route);
     }
 
     pub fn notify(&self, kind: NoticeKind) {
@@ -430,6 +440,8 @@ impl AppState {
     }
 
     pub fn duplicate_workshop(&self, id: &str) {
+        // Before taking the original: a copy of unread data would never be read.
+        self.read_deferred();
         let Some(original) = self.workshop(id) else {
             return;
         };

@@ -121,7 +121,10 @@ fn WorkshopBody(id: String) -> impl IntoView {
             <div class="screen-head">
                 <h1 id="workshop-title" dir="auto" node_ref=title_ref>{title}</h1>
                 <UndoRedo workshop_id=id.clone()>
-                    <button on:click=move |_| { if let Some(w) = state.workshop(&export_id) { download_workshop(&w) } }>"Export"</button>
+                    <button on:click=move |_| {
+                        state.read_deferred();
+                        if let Some(w) = state.workshop(&export_id) { download_workshop(&w) }
+                    }>"Export"</button>
                 </UndoRedo>
             </div>
             <div class="columns">
@@ -251,7 +254,7 @@ fn Exercises(id: String) -> impl IntoView {
         view! {
             <button on:click=move |_| {
                 let exercise = state.add_exercise(&id, kind);
-                state.route.set(Route::Exercise(id.clone(), exercise));
+                state.go(Route::Exercise(id.clone(), exercise));
             }>{format!("Add {}", kind.label().to_lowercase())}</button>
         }
     });
