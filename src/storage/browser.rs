@@ -41,8 +41,8 @@ extern "C" {
 /// A JavaScript string as UTF-8 in Rust, encoded by the browser straight into the string's
 /// own memory. wasm-bindgen's default conversion walks the string in JavaScript first (a
 /// 1 MB workshop's restore spent 20 ms on it), and `TextEncoder.encode` makes a copy that
-/// then has to be copied again into wasm memory.
-fn utf8_from_js(text: &js_sys::JsString) -> Option<String> {
+/// then has to be copied again into wasm memory. Also used for imported files.
+pub fn utf8_from_js(text: &js_sys::JsString) -> Option<String> {
     let encoder = Utf8Encoder::new();
     let mut rest = text.clone();
     let mut bytes: Vec<u8> = Vec::new();

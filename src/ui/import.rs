@@ -59,7 +59,10 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
     }
     leptos::task::spawn_local(async move {
         let text = match JsFuture::from(file.text()).await {
-            Ok(text) => text.as_string().unwrap_or_default(),
+            Ok(text) => text
+                .dyn_ref::<js_sys::JsString>()
+                .and_then(crate::storage::browser::utf8_from_js)
+                .unwrap_or_default(),
             Err(_) => {
                 refuse("The browser could not read the file.".into());
                 return;
@@ -148,7 +151,10 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
         let text = JsFuture::from(file.text())
             .await
             .ok()
-            .and_then(|t| t.as_string())
+            .and_then(|t| {
+                t.dyn_ref::<js_sys::JsString>()
+                    .and_then(crate::storage::browser::utf8_from_js)
+            })
             .unwrap_or_default();
         // The SVG says which exercise it carries by the id of its <metadata>.
         let restored = if text.contains(crate::export::orgmap::METADATA_ID) {
