@@ -100,9 +100,9 @@ pub fn load_all_but_exercise_data(store: &mut impl KeyValueStore, now: Millis) -
 }
 
 /// The second half of [`load_all`]: reads and checks the exercise data left unread. A
-/// workshop whose data cannot be read leaves the library and is quarantined from the text
-/// still stored: nothing saves a workshop while its data is unread, so that text is the
-/// one it was loaded from. Returns the quarantine records made.
+/// workshop whose data cannot be read leaves the library, and the text stored for it is
+/// read again whole: taken if it now reads (another tab saved it meanwhile), quarantined
+/// otherwise. Returns the quarantine records made.
 pub fn read_deferred(
     store: &mut impl KeyValueStore,
     library: &mut Library,
