@@ -69,6 +69,35 @@ fn text_mostly_outside_ascii_survives_a_round_trip() {
 }
 
 #[wasm_bindgen_test]
+fn a_save_joined_from_javascript_strings_stores_exactly_the_workshops_text() {
+    use pla_workshop::storage::browser::{save_workshop_joined, ExerciseJsTexts};
+    clear_app_storage();
+    let mut workshop = Workshop::new("joined".into(), "Joined — ন", 1.0);
+    workshop.add_exercise("e1".into(), ExerciseKind::PairwiseRanking, "Priorities 🌍");
+    workshop.add_exercise("e2".into(), ExerciseKind::PowerVenn, "Venn");
+    workshop.add_exercise("e3".into(), ExerciseKind::OrganisationalMap, "Map");
+    let mut cache = storage::ExerciseJsonCache::default();
+    let mut js_texts = ExerciseJsTexts::default();
+    let key = storage::workshop_key("joined");
+    let mut check = |workshop: &Workshop, now: f64| {
+        let chars = save_workshop_joined(workshop, now, &mut cache, &mut js_texts).expect("saved");
+        let stored = LocalStore.get(&key).expect("stored");
+        assert_eq!(stored, storage::stored_text(workshop, now));
+        assert_eq!(chars, storage::stored_chars(&key, &stored));
+    };
+    check(&workshop, 2.0);
+    // The workshop's own text changes: the exercises' strings are reused.
+    workshop.notes = "Zażółć gęślą jaźń".into();
+    check(&workshop, 3.0);
+    // One exercise changes, one goes, their order changes.
+    workshop.exercises[1].make_mut().title = "Venn — ideal".into();
+    workshop.exercises.remove(2);
+    workshop.exercises.reverse();
+    check(&workshop, 4.0);
+    clear_app_storage();
+}
+
+#[wasm_bindgen_test]
 fn unreadable_stored_data_is_moved_aside_not_overwritten() {
     clear_app_storage();
     let mut store = LocalStore;

@@ -77,6 +77,41 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     same(&workshop, &mut cache);
 }
 
+#[test]
+fn a_saves_parts_keep_their_version_until_their_exercise_changes() {
+    use pla_workshop::storage::format::single_workshop_json_parts;
+    let mut workshop = example_workshop("w");
+    // A title that holds the very text the parts are cut at.
+    workshop.title = "\"exercises\":[] and ] and ,".into();
+    let mut cache = storage::ExerciseJsonCache::default();
+    let versions = |w: &Workshop, cache: &mut storage::ExerciseJsonCache| -> Vec<u64> {
+        let parts = single_workshop_json_parts(w, 1.0, cache).expect("parts");
+        assert_eq!(parts.joined(), storage::stored_text(w, 1.0));
+        parts
+            .exercises
+            .iter()
+            .map(|(_, version, _)| *version)
+            .collect()
+    };
+    let first = versions(&workshop, &mut cache);
+    workshop.notes.push_str(" More notes.");
+    assert_eq!(versions(&workshop, &mut cache), first, "nothing rewritten");
+    workshop.exercises[1].make_mut().title.push('!');
+    let after_edit = versions(&workshop, &mut cache);
+    assert_eq!(after_edit[0], first[0]);
+    assert!(
+        after_edit[1] > first[1],
+        "a changed exercise gets a new version"
+    );
+    assert_eq!(after_edit[2..], first[2..]);
+    // Another cache never hands out a version already used.
+    let mut other = storage::ExerciseJsonCache::default();
+    let fresh = versions(&workshop, &mut other);
+    assert!(fresh
+        .iter()
+        .all(|v| !after_edit.contains(v) && !first.contains(v)));
+}
+
 fn store_with(entries: &[(&str, &str)]) -> MemoryStore {
     let mut store = MemoryStore::default();
     for (key, value) in entries {

@@ -76,11 +76,23 @@ pub fn single_workshop_json(workshop: &Workshop, saved_at: Millis) -> String {
 /// times quicker than writing.
 #[derive(Debug, Default)]
 pub struct ExerciseJsonCache {
-    /// Keyed by workshop id and exercise id. The exercise is kept shared: while the cache
-    /// holds it, an edit copies it out (`SharedExercise::make_mut`), so the cached one is
-    /// exactly what was written, and an unchanged exercise is recognised by pointer.
-    written: HashMap<(String, String), (SharedExercise, Box<RawValue>)>,
+    /// Keyed by workshop id and exercise id.
+    written: HashMap<(String, String), Written>,
 }
+
+#[derive(Debug)]
+struct Written {
+    /// Kept shared: while the cache holds it, an edit copies it out
+    /// (`SharedExercise::make_mut`), so the cached one is exactly what was written, and an
+    /// unchanged exercise is recognised by pointer.
+    exercise: SharedExercise,
+    json: Box<RawValue>,
+    /// New each time this JSON is written, never reused (see [`WorkshopTextParts`]).
+    version: u64,
+}
+
+/// Versions for every cache in the program, so no two writings ever share one.
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl ExerciseJsonCache {
     /// Makes the entry for `exercise` hold its current JSON, writing it only if the
@@ -90,13 +102,22 @@ impl ExerciseJsonCache {
         if self
             .written
             .get(&key)
-            .is_some_and(|(written, _)| written == exercise)
+            .is_some_and(|written| written.exercise == *exercise)
         {
             return true;
         }
         match serde_json::value::to_raw_value(&**exercise) {
             Ok(json) => {
-                self.written.insert(key, (exercise.clone(), json));
+                let version = NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let exercise = exercise.clone();
+                self.written.insert(
+                    key,
+                    Written {
+                        exercise,
+                        json,
+                        version,
+                    },
+                );
                 true
             }
             Err(_) => false,
@@ -112,10 +133,9 @@ impl ExerciseJsonCache {
         }
     }
 
-    fn json(&self, workshop_id: &str, exercise_id: &str) -> Option<&RawValue> {
+    fn get(&self, workshop_id: &str, exercise_id: &str) -> Option<&Written> {
         self.written
             .get(&(workshop_id.to_string(), exercise_id.to_string()))
-            .map(|(_, json)| &**json)
     }
 
     /// Forgets the exercises a workshop no longer has.
@@ -133,8 +153,57 @@ pub fn single_workshop_json_cached(
     saved_at: Millis,
     cache: &mut ExerciseJsonCache,
 ) -> String {
-    // The workshop's fields in `Workshop`'s order, with its exercises as ready-made JSON.
-    // A test checks that this writes exactly what `single_workshop_json` writes.
+    match single_workshop_json_parts(workshop, saved_at, cache) {
+        Some(parts) => parts.joined(),
+        // Cannot happen for plain data; the uncached writer is always right.
+        None => single_workshop_json(workshop, saved_at),
+    }
+}
+
+/// One workshop's stored text in parts: `before`, each exercise's JSON with a comma between
+/// them, then `after`. Joined, exactly the text [`single_workshop_json`] writes. The browser
+/// joins the parts as JavaScript strings, and converts an exercise's JSON to one only when
+/// its `version` is new, not on every keystroke.
+#[derive(Debug)]
+pub struct WorkshopTextParts<'a> {
+    pub before: String,
+    /// Each exercise's id, the version of its JSON (new whenever it is written again, and
+    /// never reused), and the JSON.
+    pub exercises: Vec<(&'a str, u64, &'a RawValue)>,
+    pub after: String,
+}
+
+impl WorkshopTextParts<'_> {
+    pub fn joined(&self) -> String {
+        let exercises: usize = self
+            .exercises
+            .iter()
+            .map(|(_, _, j)| j.get().len() + 1)
+            .sum();
+        let mut text = String::with_capacity(self.before.len() + exercises + self.after.len());
+        text.push_str(&self.before);
+        for (index, (_, _, json)) in self.exercises.iter().enumerate() {
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(json.get());
+        }
+        text.push_str(&self.after);
+        text
+    }
+}
+
+/// The parts of one workshop's stored text, writing out again only the exercises changed
+/// since the cache last saw them. `None` only if an exercise cannot be written (not for plain
+/// data).
+pub fn single_workshop_json_parts<'a>(
+    workshop: &'a Workshop,
+    saved_at: Millis,
+    cache: &'a mut ExerciseJsonCache,
+) -> Option<WorkshopTextParts<'a>> {
+    // The workshop's fields in `Workshop`'s order, with no exercises: the text is cut where
+    // they go. A test checks that the joined parts are exactly what `single_workshop_json`
+    // writes.
     #[derive(Serialize)]
     struct WorkshopWritten<'a> {
         id: &'a str,
@@ -143,7 +212,7 @@ pub fn single_workshop_json_cached(
         place: &'a str,
         notes: &'a str,
         groups: &'a [ParticipantGroup],
-        exercises: Vec<&'a RawValue>,
+        exercises: [(); 0],
         created_at: Millis,
         updated_at: Millis,
     }
@@ -157,19 +226,19 @@ pub fn single_workshop_json_cached(
     cache.keep_only(workshop);
     for exercise in &workshop.exercises {
         if !cache.refresh(&workshop.id, exercise) {
-            // Cannot happen for plain data; the uncached writer is always right.
-            return single_workshop_json(workshop, saved_at);
+            return None;
         }
     }
+    let cache: &'a ExerciseJsonCache = cache;
     // The cached text itself, borrowed: no copy of a big exercise's JSON per save.
-    let exercises: Option<Vec<&RawValue>> = workshop
+    let exercises = workshop
         .exercises
         .iter()
-        .map(|exercise| cache.json(&workshop.id, &exercise.id))
-        .collect();
-    let Some(exercises) = exercises else {
-        return single_workshop_json(workshop, saved_at);
-    };
+        .map(|exercise| {
+            let written = cache.get(&workshop.id, &exercise.id)?;
+            Some((exercise.id.as_str(), written.version, &*written.json))
+        })
+        .collect::<Option<Vec<_>>>()?;
     let file = File {
         format: FORMAT_NAME,
         schema_version: SCHEMA_VERSION,
@@ -181,12 +250,22 @@ pub fn single_workshop_json_cached(
             place: &workshop.place,
             notes: &workshop.notes,
             groups: &workshop.groups,
-            exercises,
+            exercises: [],
             created_at: workshop.created_at,
             updated_at: workshop.updated_at,
         }],
     };
-    serde_json::to_string(&file).unwrap_or_else(|_| single_workshop_json(workshop, saved_at))
+    let text = serde_json::to_string(&file).ok()?;
+    // The last match is the workshop's own key: what follows it is two numbers, and a quote
+    // inside any text before it is written escaped (`\"`), so no text can hold the match.
+    const NO_EXERCISES: &str = "\"exercises\":[]";
+    let cut = text.rfind(NO_EXERCISES)? + NO_EXERCISES.len() - 1;
+    let (before, after) = text.split_at(cut);
+    Some(WorkshopTextParts {
+        before: before.to_string(),
+        exercises,
+        after: after.to_string(),
+    })
 }
 
 /// Why a file or a stored value could not be read. Each says what is wrong and where.

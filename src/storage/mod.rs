@@ -189,18 +189,6 @@ pub fn save_workshop(
     write_workshop(store, &workshop.id, &stored_text(workshop, now))
 }
 
-/// Saves one workshop, writing out again only the exercises changed since the cache last
-/// saw them; returns the characters it now takes in storage.
-pub fn save_workshop_cached(
-    store: &mut impl KeyValueStore,
-    workshop: &Workshop,
-    now: Millis,
-    cache: &mut ExerciseJsonCache,
-) -> Result<usize, StoreError> {
-    let text = format::single_workshop_json_cached(workshop, now, cache);
-    write_workshop(store, &workshop.id, &text)
-}
-
 fn write_workshop(
     store: &mut impl KeyValueStore,
     workshop_id: &str,

@@ -82,6 +82,8 @@ pub struct AppState {
     stored_chars: StoredValue<HashMap<String, usize>>,
     /// The JSON of exercises as last saved, so a save writes out only what changed.
     written: StoredValue<storage::ExerciseJsonCache>,
+    /// The same JSON as JavaScript strings, so a save does not convert it again.
+    written_js: StoredValue<storage::browser::ExerciseJsTexts>,
     next_notice: StoredValue<u32>,
 }
 
@@ -146,6 +148,7 @@ impl AppState {
             unsaved: StoredValue::new(BTreeSet::new()),
             stored_chars: StoredValue::new(report.stored_chars),
             written: StoredValue::new(storage::ExerciseJsonCache::default()),
+            written_js: StoredValue::new(Default::default()),
             next_notice: StoredValue::new(0),
         };
         // Report every record still in quarantine, not only this load's: the user decides
@@ -350,8 +353,11 @@ impl AppState {
     pub fn prepare_saves(&self) {
         self.library.with_untracked(|library| {
             for workshop in &library.workshops {
-                self.written
-                    .update_value(|written| written.prepare(workshop));
+                self.written.update_value(|written| {
+                    self.written_js.update_value(|written_js| {
+                        storage::browser::prepare_joined(workshop, written, written_js)
+                    })
+                });
             }
         });
     }
@@ -372,8 +378,16 @@ impl AppState {
                 l.get(&id).map(|workshop| {
                     self.written
                         .try_update_value(|written| {
-                            storage::save_workshop_cached(&mut store, workshop, now(), written)
+                            self.written_js.try_update_value(|written_js| {
+                                storage::browser::save_workshop_joined(
+                                    workshop,
+                                    now(),
+                                    written,
+                                    written_js,
+                                )
+                            })
                         })
+                        .flatten()
                         .unwrap_or_else(|| storage::save_workshop(&mut store, workshop, now()))
                 })
             });
