@@ -46,13 +46,25 @@ const browser = await chromium.launch({
 });
 
 /**
+ * `promise`, or an error naming `what` after a minute: a wait inside the page has no timeout
+ * of its own, and a benchmark that fails loudly beats one that hangs.
+ */
+const within = (promise, what) => {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the benchmark waited a minute for ${what}`)), 60_000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+/**
  * Resolves with the start time of the User Timing mark `name` once the page has set it.
  * Not `page.waitForFunction`: that first evaluates Playwright's helper script in the page
  * (about 330 KB, some 25 ms of main-thread work), and a trace showed it landing between the
  * app's start and its first frame, inside the very interval being measured.
  */
 const markTime = (page, name) =>
-  page.evaluate(
+  within(page.evaluate(
     (name) =>
       new Promise((resolve) =>
         new PerformanceObserver((list, observer) => {
@@ -63,7 +75,7 @@ const markTime = (page, name) =>
         }).observe({ type: "mark", buffered: true }),
       ),
     name,
-  );
+  ), `the mark ${name}`);
 
 /**
  * The first visit in a fresh context: waits for the app to start and for its service worker
@@ -74,7 +86,7 @@ const markTime = (page, name) =>
 async function firstVisit(page) {
   await page.goto(baseURL);
   await markTime(page, "app-ready");
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await within(page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), "the service worker");
 }
 
 /** A workshop of about 1 MB: one organisational map with many actors, links and notes. */
@@ -132,7 +144,7 @@ for (let run = 0; run < RUNS; run++) {
 // exercises' data just after that (see `ExerciseBody` in src/model/mod.rs).
 /** When the browser painted the workshop's title, from the moment the app began to read storage. */
 const titlePainted = (page) =>
-  page.evaluate(
+  within(page.evaluate(
     () =>
       new Promise((resolve) =>
         // Element Timing: the app marks the heading with `elementtiming`.
@@ -143,7 +155,7 @@ const titlePainted = (page) =>
           resolve(title.renderTime - performance.getEntriesByName("storage-read-start")[0].startTime);
         }).observe({ type: "element", buffered: true }),
       ),
-  );
+  ), "the workshop's title to paint");
 /** When the app had read every exercise's data, from the moment it began to read storage. */
 const dataReadAfter = async (page) =>
   (await markTime(page, "exercise-data-read")) -
@@ -249,13 +261,13 @@ for (let run = 0; run < RUNS; run++) {
   for (let press = 0; press < 5; press++) {
     await armPaintAfterKey(page, "next pair");
     await page.keyboard.press("ArrowLeft");
-    nextPair.push(await page.evaluate(() => window.__measured));
+    nextPair.push(await within(page.evaluate(() => window.__measured), "the next pair to paint"));
   }
   await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/full`);
   await page.locator(".decide").waitFor();
   await armPaintAfterKey(page, "matrix");
   await page.keyboard.press("m");
-  matrixRender.push(await page.evaluate(() => window.__measured));
+  matrixRender.push(await within(page.evaluate(() => window.__measured), "the matrix to paint"));
   await context.close();
 }
 results.ranking_next_pair_ms = stats(nextPair);

@@ -135,6 +135,13 @@ fn store_error(error: wasm_bindgen::JsValue) -> StoreError {
 #[derive(Debug, Default)]
 pub struct ExerciseJsTexts(HashMap<(String, String), (u64, js_sys::JsString, usize)>);
 
+impl ExerciseJsTexts {
+    /// Forgets a deleted workshop's exercises.
+    pub fn forget_workshop(&mut self, workshop_id: &str) {
+        self.0.retain(|(id, _), _| id != workshop_id);
+    }
+}
+
 /// Saves one workshop, with the text [`format::single_workshop_json_cached`] writes, but joins
 /// it from JavaScript strings. An unchanged exercise's JSON is turned into a JavaScript
 /// string once, not on every keystroke: for a 1 MB map that conversion took 1.4 ms a save

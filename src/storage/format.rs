@@ -138,6 +138,11 @@ impl ExerciseJsonCache {
             .get(&(workshop_id.to_string(), exercise_id.to_string()))
     }
 
+    /// Forgets a deleted workshop's exercises.
+    pub fn forget_workshop(&mut self, workshop_id: &str) {
+        self.written.retain(|(id, _), _| id != workshop_id);
+    }
+
     /// Forgets the exercises a workshop no longer has.
     fn keep_only(&mut self, workshop: &Workshop) {
         self.written.retain(|(workshop_id, exercise_id), _| {

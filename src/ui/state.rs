@@ -395,6 +395,11 @@ impl AppState {
                 Some(result) => result,
                 None => {
                     storage::delete_workshop(&mut store, &id);
+                    // A deleted workshop's JSON (a megabyte, for a big map) need not stay.
+                    self.written
+                        .update_value(|written| written.forget_workshop(&id));
+                    self.written_js
+                        .update_value(|written_js| written_js.forget_workshop(&id));
                     Ok(0)
                 }
             };
