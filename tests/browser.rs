@@ -44,12 +44,7 @@ fn a_workshop_survives_a_round_trip_through_local_storage() {
     // Text outside ASCII and outside the Basic Multilingual Plane survives the browser's own
     // encoder, which reading from storage uses.
     workshop.notes = "Zażółć gęślą jaźń; 中文; 🌍🙂; \"quoted\" and \\ back".into();
-    let mut store = LocalStore;
-    storage::save_workshop(&mut store, &workshop, 2.0).expect("saved");
-    let report = storage::load_all(&mut store, 3.0);
-    assert!(report.newly_quarantined.is_empty());
-    assert_eq!(report.library.get("round-trip"), Some(&workshop));
-    clear_app_storage();
+    assert_survives_a_round_trip(&workshop);
 }
 
 #[wasm_bindgen_test]
@@ -60,11 +55,16 @@ fn text_mostly_outside_ascii_survives_a_round_trip() {
     // of UTF-16 units.
     let mut workshop = Workshop::new("bengali".into(), "পরিবার ও সমাজ", 1.0);
     workshop.notes = "পরিবার 🌍 সমাজ 🙂".repeat(500);
+    assert_survives_a_round_trip(&workshop);
+}
+
+/// Saves `workshop` to real local storage, loads everything back, and compares.
+fn assert_survives_a_round_trip(workshop: &Workshop) {
     let mut store = LocalStore;
-    storage::save_workshop(&mut store, &workshop, 2.0).expect("saved");
+    storage::save_workshop(&mut store, workshop, 2.0).expect("saved");
     let report = storage::load_all(&mut store, 3.0);
     assert!(report.newly_quarantined.is_empty());
-    assert_eq!(report.library.get("bengali"), Some(&workshop));
+    assert_eq!(report.library.get(&workshop.id), Some(workshop));
     clear_app_storage();
 }
 

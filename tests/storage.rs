@@ -43,8 +43,8 @@ fn a_save_that_reuses_unchanged_exercises_writes_exactly_what_a_full_save_writes
     use pla_workshop::storage::format::{single_workshop_json, single_workshop_json_cached};
     let mut workshop = read(EXAMPLE).expect("the example reads").workshops[0].clone();
     let mut cache = storage::ExerciseJsonCache::default();
-    // Written ahead, as the app does while idle after loading.
-    cache.prepare(&workshop);
+    // Written ahead, as the app's idle warm-up does after loading (through the same parts).
+    let _ = pla_workshop::storage::format::single_workshop_json_parts(&workshop, 0.0, &mut cache);
     let same = |w: &Workshop, cache: &mut storage::ExerciseJsonCache| {
         assert_eq!(
             single_workshop_json_cached(w, 7.0, cache),
@@ -156,6 +156,16 @@ fn replace_first_string_value(text: &str, field: &str, raw: &str) -> String {
     format!("{}{raw}{}", &text[..start], &text[end + 1..])
 }
 
+/// The example workshop's stored text, with a link from an actor that does not exist:
+/// well-formed JSON, but the map breaks a rule.
+fn stored_with_a_dangling_link(id: &str) -> String {
+    replace_first_string_value(
+        &storage::stored_text(&example_workshop(id), 1.0),
+        "from",
+        "\"nobody\"",
+    )
+}
+
 fn example_workshop(id: &str) -> Workshop {
     let mut workshop = read(EXAMPLE)
         .expect("the example reads")
@@ -201,12 +211,7 @@ fn start_up_reads_titles_and_kinds_first_and_the_data_once_the_page_is_up() {
 fn data_that_cannot_be_read_is_quarantined_when_it_is_read_and_the_rest_stays() {
     let good = example_workshop("good");
     let good_text = storage::stored_text(&good, 1.0);
-    // A link from an actor that does not exist: well-formed, but the map breaks a rule.
-    let dangling = replace_first_string_value(
-        &storage::stored_text(&example_workshop("dangling"), 1.0),
-        "from",
-        "\"nobody\"",
-    );
+    let dangling = stored_with_a_dangling_link("dangling");
     // A number where the map's question belongs: the data has the wrong shape.
     let wrong_shape = replace_first_string_value(
         &storage::stored_text(&example_workshop("wrong"), 1.0),
@@ -246,11 +251,7 @@ fn data_that_cannot_be_read_is_quarantined_when_it_is_read_and_the_rest_stays() 
 
 #[test]
 fn a_good_version_saved_by_another_tab_before_the_data_is_read_is_taken_not_quarantined() {
-    let damaged = replace_first_string_value(
-        &storage::stored_text(&example_workshop("w"), 1.0),
-        "from",
-        "\"nobody\"",
-    );
+    let damaged = stored_with_a_dangling_link("w");
     let mut store = store_with(&[("pla-workshop/workshop/w", &damaged)]);
     let mut report = storage::load_all_but_exercise_data(&mut store, 2.0);
     // Another tab saves a good version before this one reads the data.
@@ -266,11 +267,7 @@ fn a_good_version_saved_by_another_tab_before_the_data_is_read_is_taken_not_quar
 
 #[test]
 fn the_crash_backup_reads_and_checks_the_data_even_from_inside_a_deferred_read() {
-    let dangling = replace_first_string_value(
-        &storage::stored_text(&example_workshop("dangling"), 1.0),
-        "from",
-        "\"nobody\"",
-    );
+    let dangling = stored_with_a_dangling_link("dangling");
     let good = example_workshop("good");
     let store = store_with(&[
         (

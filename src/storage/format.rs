@@ -124,15 +124,6 @@ impl ExerciseJsonCache {
         }
     }
 
-    /// Writes ahead the JSON of the workshop's exercises, so its next save only writes out
-    /// what changes by then.
-    pub fn prepare(&mut self, workshop: &Workshop) {
-        self.keep_only(workshop);
-        for exercise in &workshop.exercises {
-            self.refresh(&workshop.id, exercise);
-        }
-    }
-
     fn get(&self, workshop_id: &str, exercise_id: &str) -> Option<&Written> {
         self.written
             .get(&(workshop_id.to_string(), exercise_id.to_string()))
