@@ -314,6 +314,46 @@ fn contributions_are_added_changed_and_removed_by_index() {
     );
 }
 
+#[test]
+fn the_editor_keeps_one_contribution_per_resource_box() {
+    let mut map = OrgMap::default();
+    map.add_actor("a", "Mind");
+    assert!(map.add_contribution("a", Resource::Material, "a room"));
+    // Typing into the symbolic box adds one; typing on changes it; other resources stay.
+    assert!(map.write_contribution("a", Resource::Symbolic, "D"));
+    assert!(map.write_contribution("a", Resource::Symbolic, "Dignity"));
+    let contributions = |map: &OrgMap| {
+        map.actor("a")
+            .map(|a| a.contributions.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        contributions(&map),
+        vec![
+            Contribution {
+                resource: Resource::Material,
+                text: "a room".into()
+            },
+            Contribution {
+                resource: Resource::Symbolic,
+                text: "Dignity".into()
+            },
+        ]
+    );
+    // A blank box removes that resource's contribution only.
+    assert!(map.write_contribution("a", Resource::Material, "  "));
+    assert_eq!(
+        contributions(&map),
+        vec![Contribution {
+            resource: Resource::Symbolic,
+            text: "Dignity".into()
+        }]
+    );
+    assert!(map.write_contribution("a", Resource::Relational, ""));
+    assert_eq!(contributions(&map).len(), 1);
+    assert!(!map.write_contribution("zz", Resource::Symbolic, "x"));
+}
+
 fn three_actors() -> OrgMap {
     let mut map = OrgMap::default();
     for (id, name) in [("a", "Network"), ("b", "Church"), ("c", "NHS trust")] {

@@ -265,6 +265,36 @@ fn setting_a_size_tier_gives_its_radius_and_keeps_the_centre() {
     assert!(!d.resize("missing", 1));
 }
 
+#[test]
+fn a_drag_resize_keeps_the_bounds_the_keys_keep() {
+    // The drag once allowed a radius of 400 and the commit snapped it back to 240.
+    let mut d = with(vec![institution("a", "A", 1200.0, 300.0, 63.0)]);
+    let (_, _, shown) = VennDiagram::bounded_geometry(1200.0, 300.0, 400.0);
+    assert_eq!(shown, MAX_RADIUS);
+    assert!(d.set_radius("a", 400.0));
+    assert_eq!(d.institution("a").map(|a| a.radius), Some(shown));
+    // What the drag shows is what is committed, at both ends and in between.
+    for radius in [1.0, MIN_RADIUS, 77.777, MAX_RADIUS, 1e9] {
+        let (_, _, shown) = VennDiagram::bounded_geometry(0.0, 0.0, radius);
+        assert!(d.set_radius("a", radius));
+        assert_eq!(
+            d.institution("a").map(|a| a.radius),
+            Some(shown),
+            "{radius}"
+        );
+    }
+    assert!(!d.set_radius("a", f64::NAN));
+    assert!(!d.set_radius("missing", 50.0));
+    let (x, y, _) = VennDiagram::bounded_geometry(-50.0, 5000.0, 50.0);
+    assert!(d.move_to("a", -50.0, 5000.0));
+    let a = d.institution("a").expect("a");
+    assert_eq!((a.x, a.y), (x, y));
+    // The + key grows it by one step to the same maximum.
+    let mut keys = with(vec![institution("b", "B", 800.0, 400.0, MAX_RADIUS - 5.0)]);
+    assert!(keys.resize("b", 1));
+    assert_eq!(keys.institution("b").map(|b| b.radius), Some(MAX_RADIUS));
+}
+
 // ----- Table edits: closeness ----------------------------------------------------------------
 
 fn angle_of(d: &VennDiagram, id: &str) -> f64 {

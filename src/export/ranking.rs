@@ -97,6 +97,10 @@ fn settled_text(ranking: &Ranking, standings: &[Standing], standing: &Standing) 
             "shared with {}: no result separates them",
             labels_of(ranking, with)
         ),
+        TieBreak::NotYetCompared { with } => format!(
+            "level with {} for now: not every pair among them is decided yet",
+            labels_of(ranking, with)
+        ),
     }
 }
 

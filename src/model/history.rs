@@ -69,6 +69,16 @@ impl<T> History<T> {
         Some(next)
     }
 
+    /// The state an undo would go back to.
+    pub fn peek_undo(&self) -> Option<&T> {
+        self.undo.back()
+    }
+
+    /// The state a redo would go forward to.
+    pub fn peek_redo(&self) -> Option<&T> {
+        self.redo.last()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -118,6 +128,29 @@ mod tests {
         }
         assert_eq!(history.undo(text).unwrap(), "");
         assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn one_visit_to_a_shape_is_one_step_and_a_new_visit_is_a_new_step() {
+        // Nine arrow presses on one circle, a Tab away and back (the app seals the history
+        // whenever focus moves), then three more presses.
+        let mut history = History::default();
+        let mut x = 0;
+        for _ in 0..9 {
+            history.record(x, Some("keys-circle"));
+            x += 10;
+        }
+        history.seal();
+        for _ in 0..3 {
+            history.record(x, Some("keys-circle"));
+            x += 10;
+        }
+        assert_eq!(x, 120);
+        assert_eq!(history.peek_undo(), Some(&90));
+        assert_eq!(history.undo(x), Some(90));
+        assert_eq!(history.undo(90), Some(0));
+        assert!(!history.can_undo());
+        assert_eq!(history.peek_redo(), Some(&90));
     }
 
     #[test]

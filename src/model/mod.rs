@@ -4,8 +4,11 @@
 //! every function is deterministic and tested natively.
 
 pub mod history;
+pub mod keys;
+pub mod notices;
 pub mod orgmap;
 pub mod ranking;
+pub mod route;
 pub mod venn;
 
 use serde::{Deserialize, Serialize};

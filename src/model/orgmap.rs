@@ -581,6 +581,25 @@ impl OrgMap {
             None
         }
     }
+
+    /// The editor's rule, one box per resource: the text becomes the actor's first
+    /// contribution of that resource (added if it has none), and a blank box removes it.
+    /// Contributions of the other resources stay as they are. False for an unknown actor.
+    pub fn write_contribution(&mut self, id: &str, resource: Resource, text: &str) -> bool {
+        let Some(actor) = self.actor(id) else {
+            return false;
+        };
+        let index = actor
+            .contributions
+            .iter()
+            .position(|c| c.resource == resource);
+        match (index, text.trim().is_empty()) {
+            (Some(index), true) => self.remove_contribution(id, index).is_some(),
+            (Some(index), false) => self.set_contribution(id, index, resource, text),
+            (None, true) => true,
+            (None, false) => self.add_contribution(id, resource, text),
+        }
+    }
 }
 
 // ----- Edits: links ----------------------------------------------------------------------------

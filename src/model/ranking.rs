@@ -56,6 +56,16 @@ pub enum RankingMethod {
     Quick,
 }
 
+/// A reason typed for a pair the group has not decided yet. It belongs to that pair: it
+/// survives leaving the screen and a reload, becomes the decision's reason when the pair is
+/// decided, and is never shown on another pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftReason {
+    pub a: String,
+    pub b: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ranking {
     #[serde(default)]
@@ -64,6 +74,32 @@ pub struct Ranking {
     pub items: Vec<RankItem>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Reasons typed for pairs not yet decided, one per pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<DraftReason>,
+}
+
+/// How far the group is: results are provisional until every question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResultsStatus {
+    /// Pairs decided (matrix) or questions answered (quick mode).
+    pub decided: usize,
+    /// Pairs in all (matrix), or the most questions quick mode may still need.
+    pub total: usize,
+    pub complete: bool,
+}
+
+impl ResultsStatus {
+    /// What the results screen and every export say while the ranking is unfinished.
+    pub fn provisional_note(&self) -> Option<String> {
+        if self.complete {
+            return None;
+        }
+        Some(format!(
+            "{} of {} pairs decided: ranks are provisional",
+            self.decided, self.total
+        ))
+    }
 }
 
 /// One item's points in the matrix method.
@@ -87,6 +123,9 @@ pub enum TieBreak {
     HeadToHead { level_with: Vec<String> },
     /// No result separates this item from `with` (ids, in item order): they share the rank.
     Shared { with: Vec<String> },
+    /// Level on points with `with` (ids, in item order), and some pair among them is not
+    /// decided yet: they share the rank for now, and nothing is claimed about why.
+    NotYetCompared { with: Vec<String> },
 }
 
 /// One line of the final table, best first.
@@ -253,6 +292,7 @@ impl Ranking {
             .into_iter()
             .partition(|d| d.a == id || d.b == id);
         self.decisions = kept;
+        self.drafts.retain(|d| d.a != id && d.b != id);
         dropped
     }
 
@@ -307,6 +347,78 @@ impl Ranking {
                 });
             }
             None => self.decisions.push(decision),
+        }
+        self.drafts.retain(|d| !same_draft_pair(d, a, b));
+        true
+    }
+
+    /// The pair on the decide screen: a pair being revisited (while both its items exist),
+    /// else the method's next question. None when every question is answered.
+    pub fn current_pair(&self, revisit: Option<&(String, String)>) -> Option<(String, String)> {
+        if let Some((a, b)) = revisit {
+            if a != b && self.item(a).is_some() && self.item(b).is_some() {
+                return Some((a.clone(), b.clone()));
+            }
+        }
+        match self.method {
+            RankingMethod::Matrix => self.next_pair(),
+            RankingMethod::Quick => match self.quick_next() {
+                QuickStep::Ask(a, b) => Some((a, b)),
+                QuickStep::Done(_) => None,
+            },
+        }
+    }
+
+    /// Where Backspace goes from `current`: the decision recorded just before it, or, when
+    /// `current` is not decided (or there is none), the last decision. None at the first.
+    pub fn previous_pair(&self, current: Option<&(String, String)>) -> Option<(String, String)> {
+        let position =
+            current.and_then(|(a, b)| self.decisions.iter().position(|d| same_pair(d, a, b)));
+        let index = match position {
+            Some(0) => return None,
+            Some(i) => i - 1,
+            None => self.decisions.len().checked_sub(1)?,
+        };
+        self.decisions
+            .get(index)
+            .map(|d| (d.a.clone(), d.b.clone()))
+    }
+
+    /// The reason box's text for a pair: the decision's reason once it is decided, before
+    /// that the draft typed for it (a draft typed while revising a decision wins, until the
+    /// pair is decided again).
+    pub fn reason_for(&self, a: &str, b: &str) -> String {
+        if let Some(draft) = self.drafts.iter().find(|d| same_draft_pair(d, a, b)) {
+            return draft.text.clone();
+        }
+        self.decision_for(a, b)
+            .map(|d| d.reason.clone())
+            .unwrap_or_default()
+    }
+
+    /// Keeps what was typed in the reason box for this pair. On a decided pair it is the
+    /// decision's reason at once; on an undecided pair it is kept as the pair's draft (empty
+    /// text removes the draft). Refused (false) for an unknown item or an item paired with
+    /// itself, so a draft can never belong to a pair that does not exist.
+    pub fn write_reason(&mut self, a: &str, b: &str, text: String) -> bool {
+        if a == b || self.item(a).is_none() || self.item(b).is_none() {
+            return false;
+        }
+        if let Some(decision) = self.decisions.iter_mut().find(|d| same_pair(d, a, b)) {
+            decision.reason = text;
+            self.drafts.retain(|d| !same_draft_pair(d, a, b));
+            return true;
+        }
+        if text.is_empty() {
+            self.drafts.retain(|d| !same_draft_pair(d, a, b));
+        } else if let Some(draft) = self.drafts.iter_mut().find(|d| same_draft_pair(d, a, b)) {
+            draft.text = text;
+        } else {
+            self.drafts.push(DraftReason {
+                a: a.to_string(),
+                b: b.to_string(),
+                text,
+            });
         }
         true
     }
@@ -373,6 +485,29 @@ impl Ranking {
     /// the group has discussed the pair and its reason is recorded.
     pub fn progress(&self) -> (usize, usize) {
         (self.counted_outcomes().len(), self.pair_count())
+    }
+
+    /// Whether the results are final. Matrix: every pair decided. Quick mode: the order is
+    /// found (its total is the most questions it may need).
+    pub fn results_status(&self) -> ResultsStatus {
+        match self.method {
+            RankingMethod::Matrix => {
+                let (decided, total) = self.progress();
+                ResultsStatus {
+                    decided,
+                    total,
+                    complete: decided >= total,
+                }
+            }
+            RankingMethod::Quick => {
+                let (answered, most) = self.quick_progress();
+                ResultsStatus {
+                    decided: answered,
+                    total: most,
+                    complete: self.quick_order().is_some(),
+                }
+            }
+        }
     }
 
     /// The order in which the matrix method asks every pair (ids; each pair exactly once).
@@ -446,10 +581,12 @@ impl Ranking {
     ///    others of the tied group (a tie half a point). If that separates some but not all,
     ///    the rule is applied again to each still-level subset, counting only results within
     ///    that subset.
-    /// 3. Items still level (a tied or undecided cell, a cycle such as A>B>C>A) share a rank,
+    /// 3. Items still level (a tied or "can't decide" cell, a cycle such as A>B>C>A) share a rank,
     ///    written "=3"; the next rank is skipped. Shared items are listed in item order.
     ///
-    /// `settled_by` says which step placed each item.
+    /// `settled_by` says which step placed each item. Where a pair among items sharing a
+    /// rank is not decided yet, it says so ([`TieBreak::NotYetCompared`]) rather than
+    /// claiming that no result separates them.
     pub fn standings(&self) -> Vec<Standing> {
         let scores = self.scores();
         let outcomes = self.counted_outcomes();
@@ -476,6 +613,10 @@ impl Ranking {
                 for &index in &tier {
                     let settled_by = if level.len() == 1 {
                         TieBreak::NotTied
+                    } else if shared && has_undecided_pair(&tier, &outcomes) {
+                        TieBreak::NotYetCompared {
+                            with: self.ids_except(&tier, index),
+                        }
                     } else if shared {
                         TieBreak::Shared {
                             with: self.ids_except(&tier, index),
@@ -589,6 +730,19 @@ fn pair_key<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 
 fn same_pair(decision: &Decision, a: &str, b: &str) -> bool {
     (decision.a == a && decision.b == b) || (decision.a == b && decision.b == a)
+}
+
+/// True when some pair of `tier` has no decision at all ("can't decide" is a decision).
+fn has_undecided_pair(tier: &[usize], outcomes: &HashMap<(usize, usize), Counted>) -> bool {
+    tier.iter().enumerate().any(|(position, &x)| {
+        tier[position + 1..]
+            .iter()
+            .any(|&y| !outcomes.contains_key(&(x.min(y), x.max(y))))
+    })
+}
+
+fn same_draft_pair(draft: &DraftReason, a: &str, b: &str) -> bool {
+    (draft.a == a && draft.b == b) || (draft.a == b && draft.b == a)
 }
 
 /// Splits a group of equal-score items into tiers, best first, by their results among

@@ -585,6 +585,34 @@ impl VennDiagram {
             .is_some_and(|institution| institution.resize(step))
     }
 
+    /// Gives the institution a radius, within [`MIN_RADIUS`] and [`MAX_RADIUS`] (the same
+    /// bounds as the keys' [`Institution::resize`]). False for an unknown id or a radius
+    /// that is not a number.
+    pub fn set_radius(&mut self, id: &str, radius: f64) -> bool {
+        if !radius.is_finite() {
+            return false;
+        }
+        match self.institution_mut(id) {
+            Some(institution) => {
+                institution.radius = snap(radius.clamp(MIN_RADIUS, MAX_RADIUS));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Where a circle dragged to `(x, y)` with `radius` ends up once committed: the bounds of
+    /// [`VennDiagram::move_to`] and [`VennDiagram::set_radius`]. The drag shows this while the
+    /// pointer moves, so nothing jumps on release.
+    pub fn bounded_geometry(x: f64, y: f64, radius: f64) -> (f64, f64, f64) {
+        let or = |value: f64, fallback: f64| if value.is_finite() { value } else { fallback };
+        (
+            snap(or(x, CANVAS_WIDTH / 2.0).clamp(0.0, CANVAS_WIDTH)),
+            snap(or(y, CANVAS_HEIGHT / 2.0).clamp(0.0, CANVAS_HEIGHT)),
+            snap(or(radius, MEDIUM_RADIUS).clamp(MIN_RADIUS, MAX_RADIUS)),
+        )
+    }
+
     /// Puts the institution's centre at `(x, y)`, kept on the canvas. False for an unknown id
     /// or a position that is not a number.
     pub fn move_to(&mut self, id: &str, x: f64, y: f64) -> bool {

@@ -301,6 +301,7 @@ pub fn ResultsView() -> impl IntoView {
                         TieBreak::NotTied => String::new(),
                         TieBreak::HeadToHead { level_with } => format!("Level on points with {}; placed by their own results", names(level_with)),
                         TieBreak::Shared { with } => format!("Shares the rank with {}: no result separates them", names(with)),
+                        TieBreak::NotYetCompared { with } => format!("Level with {} for now: not all their pairs are decided", names(with)),
                     };
                     view! {
                         <tr>
