@@ -1636,6 +1636,14 @@ fn results_are_provisional_until_every_pair_is_decided() {
     }
     let csv = scores_csv(&ranking);
     assert!(!csv.contains("no result separates them"), "{csv}");
+    let meta = ReportMeta::default();
+    let chart = bar_chart_svg(&ranking, &meta);
+    assert!(
+        chart.contains("2 of 6 pairs decided: ranks are provisional"),
+        "{chart}"
+    );
+    let finished = decide_all(4, &[0, 0, 0, 0, 0, 0]);
+    assert!(!bar_chart_svg(&finished, &meta).contains("provisional"));
     let all = decide_all(4, &[0, 0, 0, 0, 0, 0]);
     assert_eq!(all.results_status().provisional_note(), None);
 }

@@ -5,9 +5,11 @@ import { test as base, expect } from "@playwright/test";
 export const test = base.extend({
   watched: async ({ page, baseURL }, use) => {
     const consoleErrors = [];
+    const consoleWarnings = [];
     const foreignRequests = [];
     page.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
+      if (message.type() === "warning") consoleWarnings.push(message.text());
     });
     page.on("pageerror", (error) => consoleErrors.push(String(error)));
     page.on("request", (request) => {
@@ -16,7 +18,7 @@ export const test = base.extend({
         foreignRequests.push(url);
       }
     });
-    await use({ consoleErrors, foreignRequests });
+    await use({ consoleErrors, consoleWarnings, foreignRequests });
   },
 });
 

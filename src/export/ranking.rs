@@ -673,6 +673,13 @@ pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
             n.saturating_sub(1)
         )
     };
+    // An unfinished ranking says so on the figure too, wherever it is shown.
+    let provisional = ranking.results_status().provisional_note();
+    let note_height = if provisional.is_some() {
+        SMALL_SIZE * 1.6
+    } else {
+        0.0
+    };
     let row_height = 40.0;
     let bar_height = 26.0;
     let bar_span = 420.0;
@@ -695,9 +702,10 @@ pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
     let bar_left = label_end + 12.0;
     let value_room = text_width("00.5", TEXT_SIZE) + 16.0;
     let width = (bar_left + bar_span + value_room + MARGIN)
-        .max(MARGIN * 2.0 + text_width(&caption, SMALL_SIZE));
+        .max(MARGIN * 2.0 + text_width(&caption, SMALL_SIZE))
+        .max(MARGIN * 2.0 + text_width(provisional.as_deref().unwrap_or(""), SMALL_SIZE) * 1.1);
     let top = header_height(meta);
-    let height = top + row_height * rows.len().max(1) as f64 + 16.0 + 22.0 + MARGIN;
+    let height = top + row_height * rows.len().max(1) as f64 + 16.0 + 22.0 + MARGIN + note_height;
     let (mut document, top) = start_document(meta, width, height);
 
     let mut chart = Group::new();
@@ -762,5 +770,14 @@ pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
         SMALL_SIZE,
         Align::Left,
     ));
+    if let Some(note) = provisional {
+        document = document.add(bold(text(
+            MARGIN,
+            axis_bottom + 16.0 + SMALL_SIZE + note_height,
+            &note,
+            SMALL_SIZE,
+            Align::Left,
+        )));
+    }
     finish(document)
 }

@@ -60,7 +60,7 @@ pub fn general_keys() -> KeyGroup {
             ),
             (
                 "Esc",
-                "Leave a text field, close a dialog, or leave projector mode",
+                "Leave a text field, close a dialog or a menu, or leave projector mode",
             ),
             ("Tab / Shift+Tab", "Move between controls"),
         ],

@@ -33,14 +33,19 @@ pub fn download_workshop(workshop: &Workshop) {
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let workshops = move || {
-        state
-            .library
-            .with(|l| l.newest_first().into_iter().cloned().collect::<Vec<_>>())
-    };
+    // Ids only, newest first: a card reads its own workshop, so an edit updates it in place.
+    let workshop_ids = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.newest_first()
+                .into_iter()
+                .map(|w| w.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let create = move |_| {
         let id = state.create_workshop();
         state.go(Route::Workshop(id));
+        super::focus::focus_selector_after_render("#field-title".into());
     };
     view! {
         <section class="screen home" aria-labelledby="home-title">
@@ -71,8 +76,8 @@ pub fn HomeScreen() -> impl IntoView {
                 }
             >
                 <ul class="workshop-list">
-                    <For each=workshops key=|w| (w.id.clone(), w.updated_at.to_bits()) let:workshop>
-                        <WorkshopCard workshop=workshop/>
+                    <For each=move || workshop_ids.get() key=|id| id.clone() let:id>
+                        <WorkshopCard id=id/>
                     </For>
                 </ul>
             </Show>
@@ -80,11 +85,16 @@ pub fn HomeScreen() -> impl IntoView {
     }
 }
 
-#[component]
-fn WorkshopCard(workshop: Workshop) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let id = workshop.id.clone();
-    let open_href = Route::Workshop(id.clone()).to_hash();
+/// What a card shows of a workshop.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Summary {
+    title: String,
+    facts: String,
+    groups: String,
+    meta: String,
+}
+
+fn summary(workshop: &Workshop) -> Summary {
     let groups = workshop
         .groups
         .iter()
@@ -103,10 +113,35 @@ fn WorkshopCard(workshop: Workshop) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(" · ");
     let count = workshop.exercises.len();
-    let exercises = format!("{count} exercise{}", if count == 1 { "" } else { "s" });
-    let edited = format!("Last edited {}", format_time(workshop.updated_at));
-    let title = workshop.title.clone();
-    let (dup_id, del_id, rename_id) = (id.clone(), id.clone(), StoredValue::new(id.clone()));
+    Summary {
+        title: workshop.title.clone(),
+        facts,
+        groups,
+        meta: format!(
+            "{count} exercise{} · Last edited {}",
+            if count == 1 { "" } else { "s" },
+            format_time(workshop.updated_at)
+        ),
+    }
+}
+
+#[component]
+fn WorkshopCard(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let card = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .library
+                .with(|l| l.get(&id).map(summary).unwrap_or_default())
+        })
+    };
+    let read = move |f: fn(&Summary) -> String| move || card.with(f);
+    let title = read(|c| c.title.clone());
+    let open_href = Route::Workshop(id.clone()).to_hash();
+    let row_id = id.clone();
+    let (rename_button, delete_button) = (format!("rename-{id}"), format!("delete-{id}"));
+    let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let rename_input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -117,24 +152,22 @@ fn WorkshopCard(workshop: Workshop) -> impl IntoView {
             }
         }
     });
+    let rename_focus = StoredValue::new(rename_button.clone());
     let commit = move |text: String| {
         let text = text.trim().to_string();
         if !text.is_empty() {
-            state.edit_workshop(&rename_id.get_value(), None, |w| w.title = text);
+            state.edit_workshop(&id.get_value(), None, |w| w.title = text);
         }
         renaming.set(false);
+        super::focus::keep_focus_on(&rename_focus.get_value());
     };
-    let title_for_input = title.clone();
     view! {
-        <li class="card workshop-card">
+        <li class="card workshop-card" data-row=row_id>
             <Show
                 when=move || renaming.get()
-                fallback={
-                    let (title, href) = (title.clone(), open_href.clone());
-                    move || view! { <h2><a href=href.clone() dir="auto">{title.clone()}</a></h2> }
-                }
+                fallback=move || view! { <h2><a href=open_href.clone() dir="auto">{title}</a></h2> }
             >
-                <input node_ref=rename_input class="rename" dir="auto" aria-label="New title" prop:value=title_for_input.clone()
+                <input node_ref=rename_input class="rename" dir="auto" aria-label="New title" prop:value=title
                     on:keydown=move |ev| match ev.key().as_str() {
                         "Enter" => { ev.prevent_default(); commit(event_target_value(&ev)) }
                         "Escape" => { ev.prevent_default(); renaming.set(false) }
@@ -142,13 +175,17 @@ fn WorkshopCard(workshop: Workshop) -> impl IntoView {
                     }
                     on:blur=move |ev| if renaming.get_untracked() { commit(event_target_value(&ev)) }/>
             </Show>
-            <p class="facts" dir="auto">{facts}</p>
-            <p class="groups" dir="auto">{groups}</p>
-            <p class="meta">{exercises} " · " {edited}</p>
+            <p class="facts" dir="auto">{read(|c| c.facts.clone())}</p>
+            <p class="groups" dir="auto">{read(|c| c.groups.clone())}</p>
+            <p class="meta">{read(|c| c.meta.clone())}</p>
             <div class="card-actions chrome">
-                <button on:click=move |_| renaming.set(true) aria-label=format!("Rename {title}")>"Rename"</button>
-                <button on:click=move |_| state.duplicate_workshop(&dup_id) aria-label=format!("Duplicate {title}")>"Duplicate"</button>
-                <button class="danger" on:click=move |_| state.delete_workshop(&del_id) aria-label=format!("Delete {}", workshop.title)>
+                <button id=rename_button data-role="rename" on:click=move |_| renaming.set(true) aria-label=move || format!("Rename {}", title())>"Rename"</button>
+                <button data-role="duplicate" on:click=move |_| state.duplicate_workshop(&id.get_value()) aria-label=move || format!("Duplicate {}", title())>"Duplicate"</button>
+                <button id=delete_button data-role="delete" class="danger" aria-label=move || format!("Delete {}", title())
+                    on:click=move |_| {
+                        super::focus::focus_neighbour_after_removal(&id.get_value(), ".home .toolbar button.primary");
+                        state.delete_workshop(&id.get_value());
+                    }>
                     "Delete"
                 </button>
             </div>

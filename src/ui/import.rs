@@ -2,6 +2,7 @@
 //! The whole file is read and checked before anything changes; on any error the library is
 //! left exactly as it was and the message says where and why.
 
+use super::dialog::Dialog;
 use super::state::{AppState, NoticeKind, Route};
 use crate::storage::format::MAX_FILE_BYTES;
 use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
@@ -117,22 +118,21 @@ pub fn ConflictDialog() -> impl IntoView {
         }
         pending.0.set(None);
     };
+    let cancel = Callback::new(move |()| choose(None));
     view! {
         <Show when=move || pending.0.with(Option::is_some)>
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="conflict-title">
-                    <h2 id="conflict-title">"These workshops are already here"</h2>
-                    <ul>
-                        {move || pending.0.get().map(|plan| plan.conflicts.iter().map(|w| view! { <li dir="auto">{w.title.clone()}</li> }).collect_view())}
-                    </ul>
-                    <p>"Replace the ones here with the imported ones, or keep both?"</p>
-                    <div class="toolbar">
-                        <button class="primary" on:click=move |_| choose(Some(ConflictChoice::KeepBoth))>"Keep both"</button>
-                        <button class="danger" on:click=move |_| choose(Some(ConflictChoice::Replace))>"Replace"</button>
-                        <button on:click=move |_| choose(None)>"Cancel"</button>
-                    </div>
+            <Dialog labelled_by="conflict-title" on_close=cancel initial="button.primary">
+                <h2 id="conflict-title">"These workshops are already here"</h2>
+                <ul>
+                    {move || pending.0.get().map(|plan| plan.conflicts.iter().map(|w| view! { <li dir="auto">{w.title.clone()}</li> }).collect_view())}
+                </ul>
+                <p>"Replace the ones here with the imported ones, or keep both?"</p>
+                <div class="toolbar">
+                    <button class="primary" on:click=move |_| choose(Some(ConflictChoice::KeepBoth))>"Keep both"</button>
+                    <button class="danger" on:click=move |_| choose(Some(ConflictChoice::Replace))>"Replace"</button>
+                    <button on:click=move |_| choose(None)>"Cancel " <kbd>"Esc"</kbd></button>
                 </div>
-            </div>
+            </Dialog>
         </Show>
     }
 }

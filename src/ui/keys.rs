@@ -3,9 +3,10 @@
 //! A screen's own keys are handled by its components, which call `prevent_default`; the global
 //! handler below then leaves the event alone.
 
+use super::dialog::Dialog;
 use super::prefs::Preferences;
 use super::state::{AppState, Route};
-use leptos::html;
+use crate::model::keys::{keys_for, Screen};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,22 +33,81 @@ pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
     }
 }
 
+/// Whether a key may work a screen's shortcut: not while typing in a field, not with Ctrl,
+/// Alt or Meta held, not when something earlier took the key, and never behind a dialog.
+/// Every screen's key handler starts with this, so every key has one owner.
+pub fn screen_keys_allowed(event: &web_sys::KeyboardEvent) -> bool {
+    !(event.default_prevented()
+        || is_typing(event)
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.alt_key()
+        || super::dialog::modal_open())
+}
+
+/// The black screen owns the next key, whatever it is: it only brings the picture back.
+/// Listened for while the key is on its way down to its target (capture), before any
+/// screen or field sees it.
+fn install_blackout_key(prefs: Preferences) {
+    use wasm_bindgen::closure::Closure;
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if prefs.blackout.get_untracked() {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+                // Ctrl, Shift, Alt and Meta go down before the key they modify (Ctrl+Z):
+                // that key, not the modifier, brings the picture back, and does nothing else.
+                let modifier = matches!(
+                    event.key().as_str(),
+                    "Control" | "Shift" | "Alt" | "Meta" | "AltGraph"
+                );
+                if !modifier {
+                    prefs.blackout.set(false);
+                }
+            }
+        });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "keydown",
+            on_key.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // Listens as long as the page lives.
+    on_key.forget();
+}
+
 pub fn install_global_keys(state: AppState, prefs: Preferences) {
+    install_blackout_key(prefs);
+    super::dialog::install_focus_trap();
+    // Focus moving is a new visit: the next edit is a new undo step.
+    std::mem::forget(window_event_listener(leptos::ev::focusin, move |_| {
+        state.seal_all_histories()
+    }));
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
-            if event.default_prevented() {
-                return;
-            }
-            if prefs.blackout.get_untracked() {
-                // Any key brings the picture back.
-                prefs.blackout.set(false);
-                event.prevent_default();
+            if event.default_prevented() || super::dialog::modal_open() {
                 return;
             }
             let typing = is_typing(&event);
             let key = event.key();
+            if key == "Escape" && typing {
+                // Escape leaves the field, so the screen's keys work again.
+                if let Some(field) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    event.prevent_default();
+                    let _ = field.blur();
+                    super::focus::focus_after_render(None);
+                }
+                return;
+            }
             let command = event.ctrl_key() || event.meta_key();
-            if command && !event.alt_key() && !typing {
+            // Undo and redo are the app's everywhere, in a field too: the browser's own text
+            // undo knows nothing of the app's saved steps, and one visit to a field is one
+            // step anyway. The keyboard stays on (or comes back to) the field.
+            if command && !event.alt_key() {
                 let lower = key.to_ascii_lowercase();
                 let redo = (lower == "z" && event.shift_key()) || lower == "y";
                 let undo = lower == "z" && !event.shift_key();
@@ -57,7 +117,7 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                 }
                 return;
             }
-            if typing || command || event.alt_key() {
+            if !screen_keys_allowed(&event) {
                 return;
             }
             let handled = match key.as_str() {
@@ -65,10 +125,8 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                     prefs.help_open.update(|open| *open = !*open);
                     true
                 }
-                "Escape" if prefs.help_open.get_untracked() => {
-                    prefs.help_open.set(false);
-                    true
-                }
+                // An open menu (Export, Filter) owns Escape: it closes, and nothing else.
+                "Escape" if close_menu_around_focus() => true,
                 "Escape" if prefs.projector.get_untracked() => {
                     prefs.projector.set(false);
                     true
@@ -88,6 +146,7 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                 "n" | "N" if state.route.get_untracked() == Route::Home => {
                     let id = state.create_workshop();
                     state.go(Route::Workshop(id));
+                    super::focus::focus_selector_after_render("#field-title".into());
                     true
                 }
                 "PageDown" | "PageUp" => step_exercise(state, key == "PageDown"),
@@ -98,6 +157,28 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
             }
         });
     std::mem::forget(listener);
+}
+
+/// Closes the open menu (a `<details>`) that holds the keyboard, giving the keyboard to its
+/// summary. False when the keyboard is in no open menu.
+fn close_menu_around_focus() -> bool {
+    let menu = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|a| a.closest("details[open]").ok().flatten());
+    let Some(menu) = menu else {
+        return false;
+    };
+    let _ = menu.remove_attribute("open");
+    if let Some(summary) = menu
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+    true
 }
 
 pub fn undo_or_redo(state: AppState, redo: bool) {
@@ -143,67 +224,49 @@ fn step_exercise(state: AppState, forward: bool) -> bool {
     }
 }
 
-/// The keys of a screen, as the `?` dialog lists them.
-pub fn keys_for(route: &Route) -> Vec<(&'static str, &'static str)> {
-    let mut keys = vec![
-        ("?", "Show or hide this list of keys"),
-        ("P", "Projector mode on or off"),
-        ("T", "Light or dark high-contrast theme"),
-        ("B or .", "Black screen (any key brings the picture back)"),
-        ("Esc", "Close this list, or leave projector mode"),
-        ("Tab / Shift+Tab", "Move between controls"),
-    ];
+/// Which screen's keys `?` shows.
+fn screen_of(state: AppState, route: &Route) -> Screen {
     match route {
-        Route::Home => {
-            keys.push(("N", "New workshop"));
-            keys.push(("Ctrl+Z", "Undo (create, duplicate, delete)"));
-            keys.push(("Ctrl+Shift+Z or Ctrl+Y", "Redo"));
-        }
-        Route::Workshop(_) | Route::Exercise(_, _) => {
-            keys.push((
-                "Page Down",
-                "Next exercise (a presenter clicker's forward key)",
-            ));
-            keys.push(("Page Up", "Previous exercise"));
-            keys.push(("Ctrl+Z", "Undo"));
-            keys.push(("Ctrl+Shift+Z or Ctrl+Y", "Redo"));
-        }
+        Route::Home => Screen::Home,
+        Route::Workshop(_) => Screen::Workshop,
+        Route::Exercise(w, e) => state
+            .library
+            .with(|l| l.get(w).and_then(|w| w.exercise(e)).map(|x| x.data.kind()))
+            .map_or(Screen::Workshop, Screen::Exercise),
     }
-    keys
 }
 
 #[component]
 pub fn KeysDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let prefs = expect_context::<Preferences>();
-    let close_button = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if prefs.help_open.get() {
-            if let Some(button) = close_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
+    let close = Callback::new(move |()| prefs.help_open.set(false));
     view! {
         <Show when=move || prefs.help_open.get()>
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="keys-title">
+            <Dialog labelled_by="keys-title" on_close=close initial="button.primary">
+                <div class="dialog-head">
                     <h2 id="keys-title">"Keys for this screen"</h2>
-                    <table class="keys">
-                        <tbody>
-                            {move || {
-                                keys_for(&state.route.get())
-                                    .into_iter()
-                                    .map(|(key, action)| view! { <tr><th scope="row"><kbd>{key}</kbd></th><td>{action}</td></tr> })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                    <button node_ref=close_button class="primary" on:click=move |_| prefs.help_open.set(false)>
-                        "Close"
-                    </button>
+                    <button class="primary" on:click=move |_| prefs.help_open.set(false)>"Close " <kbd>"Esc"</kbd></button>
                 </div>
-            </div>
+                <p class="keys-screen">{move || screen_of(state, &state.route.get()).name()}</p>
+                <div class="keys-groups">
+                    {move || {
+                        keys_for(screen_of(state, &state.route.get()))
+                            .into_iter()
+                            .map(|group| view! {
+                                <table class="keys">
+                                    <caption>{group.title}</caption>
+                                    <tbody>
+                                        {group.keys.into_iter().map(|(key, action)| view! {
+                                            <tr><th scope="row"><kbd>{key}</kbd></th><td>{action}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            </Dialog>
         </Show>
     }
 }

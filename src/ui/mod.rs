@@ -1,7 +1,10 @@
 //! The Leptos app: the shell (title bar, themes, projector mode, keys) and the screens.
 
 mod crash;
+pub mod dialog;
+mod drafts;
 pub mod exercise;
+pub mod focus;
 pub mod home;
 pub mod import;
 pub mod keys;
@@ -16,7 +19,7 @@ pub mod workshop;
 
 use leptos::prelude::*;
 use prefs::{Preferences, Theme};
-use state::{AppState, NoticeKind, Route};
+use state::{AppState, Location, NoticeKind, Route};
 use wasm_bindgen::JsValue;
 
 /// Starts the app: the crash overlay first, so even a failure during start-up is shown.
@@ -147,20 +150,25 @@ pub fn App() -> impl IntoView {
     view! { <Shell/> }
 }
 
-/// The route lives in the location hash, so reload and the browser's Back button work.
+/// The route and the open view live in the location hash, so reload and the browser's Back
+/// button work.
 fn follow_location_hash(state: AppState) {
     let read_hash = move || {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        state.go(Route::from_hash(&hash));
+        state.go_to(Location::from_hash(&hash));
     };
     read_hash();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());
     // The listener lives as long as the page.
     std::mem::forget(listener);
     Effect::new(move |_| {
-        let hash = state.route.get().to_hash();
+        let hash = Location {
+            route: state.route.get(),
+            view: state.view.get(),
+        }
+        .to_hash();
         if let Some(location) = web_sys::window().map(|w| w.location()) {
             if location.hash().ok().as_deref() != Some(hash.as_str()) {
                 let _ = location.set_hash(&hash);
@@ -219,7 +227,6 @@ pub fn Shell() -> impl IntoView {
                     </button>
                 </nav>
             </header>
-            <StorageWarnings/>
             <Notices/>
             <main id="main" tabindex="-1">
                 {move || match state.route.get() {
@@ -265,78 +272,102 @@ fn Breadcrumbs() -> impl IntoView {
     }
 }
 
-/// Warnings about storage that stay until they no longer hold.
-#[component]
-fn StorageWarnings() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        <Show when=move || state.storage_full.get()>
-            <div class="banner danger" role="alert">
-                <strong>"Storage is full: your latest changes are not saved yet."</strong>
-                " They are kept while this tab stays open. Export your workshops now, then delete old ones or free space."
-                <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
-                <button on:click=move |_| state.flush()>"Try saving again"</button>
-            </div>
-        </Show>
-        <Show when=move || state.storage_nearly_full.get() && !state.storage_full.get()>
-            <div class="banner warning" role="status">
-                "Storage is nearly full. Export old workshops and delete them to make room."
-                <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
-            </div>
-        </Show>
-    }
-}
-
+/// Notices, in one corner over the page, so they never push the exercise down: storage
+/// warnings (while they hold), then the others, identical ones merged with a count. On the
+/// projector only warnings about the data show.
 #[component]
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let prefs = expect_context::<Preferences>();
+    let visible = Memo::new(move |_| {
+        let projector = prefs.projector.get();
+        state.notices.with(|n| n.visible(projector))
+    });
     view! {
-        <div class="notices" aria-live="polite">
-            <For each=move || state.notices.get() key=|n| n.id let:notice>
-                {
-                    let id = notice.id;
-                    match notice.kind {
-                        NoticeKind::Quarantined { key, reason, raw } => view! {
-                            <div class="banner danger" role="alert">
-                                <strong>"Some saved data could not be read, so it was put aside untouched."</strong>
-                                " " {reason}
-                                " The app carries on with everything else. Download the raw data to keep it or to send it for repair."
-                                <button on:click=move |_| download_text(&format!("pla-workshop-unreadable-{}.json", id), &raw)>
-                                    "Download the raw data"
-                                </button>
-                                <button on:click={
-                                    let key = key.clone();
-                                    move |_| state.discard_quarantine(&key, id)
-                                }>"Delete it for good"</button>
-                            </div>
-                        }
-                        .into_any(),
-                        NoticeKind::ChangedElsewhere { title } => view! {
-                            <div class="banner info" role="status">
-                                <span dir="auto">{format!("“{title}” was changed in another tab. ")}</span>
-                                "This tab now shows that newest version."
-                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
-                            </div>
-                        }
-                        .into_any(),
-                        NoticeKind::Error(message) => view! {
-                            <div class="banner danger" role="alert">
-                                {message}
-                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
-                            </div>
-                        }
-                        .into_any(),
-                        NoticeKind::Info(message) => view! {
-                            <div class="banner info" role="status">
-                                {message}
-                                <button on:click=move |_| state.dismiss(id)>"OK"</button>
-                            </div>
-                        }
-                        .into_any(),
-                    }
-                }
-            </For>
+        <div class="notices" role="region" aria-label="Notices" aria-live="polite">
+            <div class="notice-stack">
+                <Show when=move || state.storage_full.get()>
+                    <div class="notice danger" role="alert">
+                        <strong>"Storage is full: your latest changes are not saved yet."</strong>
+                        " They are kept while this tab stays open. Export your workshops now, then delete old ones or free space."
+                        <div class="notice-actions">
+                            <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
+                            <button on:click=move |_| state.flush()>"Try saving again"</button>
+                        </div>
+                    </div>
+                </Show>
+                <Show when=move || state.storage_nearly_full.get() && !state.storage_full.get()>
+                    <div class="notice warning" role="status">
+                        "Storage is nearly full. Export old workshops and delete them to make room."
+                        <div class="notice-actions">
+                            <button on:click=move |_| home::download_all(state)>"Export all workshops"</button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+            <div class="notice-stack">
+                <For each=move || visible.get() key=|n| n.id let:notice>
+                    <NoticeCard id=notice.id kind=notice.kind/>
+                </For>
+            </div>
         </div>
+    }
+}
+
+/// One notice. Its count reads the board on its own, so a repeat updates "×3" in place.
+#[component]
+fn NoticeCard(id: u32, kind: NoticeKind) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = move || {
+        state.notices.with(|n| {
+            n.notices()
+                .iter()
+                .find(|x| x.id == id)
+                .map_or(1, |x| x.count)
+        })
+    };
+    let times = move || {
+        let n = count();
+        (n > 1).then(|| view! { <span class="notice-count">{format!(" ×{n}")}</span> })
+    };
+    let ok = move || view! { <button on:click=move |_| state.dismiss(id)>"OK"</button> };
+    match kind {
+        NoticeKind::Quarantined { key, reason, raw } => view! {
+            <div class="notice danger" role="alert">
+                <strong>"Some saved data could not be read, so it was put aside untouched."</strong>
+                " " {reason}
+                " The app carries on with everything else. Download the raw data to keep it or to send it for repair."
+                <div class="notice-actions">
+                    <button on:click=move |_| download_text(&format!("pla-workshop-unreadable-{id}.json"), &raw)>
+                        "Download the raw data"
+                    </button>
+                    <button on:click=move |_| state.discard_quarantine(&key, id)>"Delete it for good"</button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        NoticeKind::ChangedElsewhere { title } => view! {
+            <div class="notice info" role="status">
+                <span dir="auto">{format!("“{title}” was changed in another tab. ")}</span>
+                "This tab now shows that newest version." {times}
+                <div class="notice-actions">{ok}</div>
+            </div>
+        }
+        .into_any(),
+        NoticeKind::Error(message) => view! {
+            <div class="notice danger" role="alert">
+                {message} {times}
+                <div class="notice-actions">{ok}</div>
+            </div>
+        }
+        .into_any(),
+        NoticeKind::Info(message) => view! {
+            <div class="notice info" role="status">
+                {message} {times}
+                <div class="notice-actions">{ok}</div>
+            </div>
+        }
+        .into_any(),
     }
 }
 

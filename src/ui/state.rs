@@ -10,72 +10,32 @@ use crate::storage::{self, browser::LocalStore, KeyValueStore, StoreError};
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
-/// Where the app is; mirrored in the location hash so a reload comes back to the same place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Workshop(String),
-    Exercise(String, String),
-}
+pub use crate::model::notices::{Notice, NoticeBoard, NoticeKind};
+pub use crate::model::route::{Location, Route};
 
-impl Route {
-    pub fn to_hash(&self) -> String {
-        match self {
-            Route::Home => "#/".to_string(),
-            Route::Workshop(w) => format!("#/w/{w}"),
-            Route::Exercise(w, e) => format!("#/w/{w}/e/{e}"),
-        }
-    }
-
-    pub fn from_hash(hash: &str) -> Route {
-        let parts: Vec<&str> = hash
-            .trim_start_matches('#')
-            .split('/')
-            .filter(|p| !p.is_empty())
-            .collect();
-        match parts.as_slice() {
-            ["w", w] => Route::Workshop(w.to_string()),
-            ["w", w, "e", e] => Route::Exercise(w.to_string(), e.to_string()),
-            _ => Route::Home,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum NoticeKind {
-    /// Stored data that could not be read was moved aside; offers its raw text.
-    Quarantined {
-        key: String,
-        reason: String,
-        raw: String,
-    },
-    /// Another tab saved a workshop this tab has open.
-    ChangedElsewhere {
-        title: String,
-    },
-    /// Something the user asked for failed, with why.
-    Error(String),
-    Info(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub id: u32,
-    pub kind: NoticeKind,
+/// One undo step: the workshop as it was, and the control that had the keyboard when it
+/// changed (its element id), so undo and redo put the cursor back where the value came back.
+#[derive(Debug, Clone)]
+struct Step {
+    workshop: Workshop,
+    focus: Option<String>,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub library: RwSignal<Library>,
     pub route: RwSignal<Route>,
-    pub notices: RwSignal<Vec<Notice>>,
+    /// The open view of the exercise on screen (a ranking's matrix, a map's links tab), kept
+    /// in the location hash beside the route; "" for the screen's first view.
+    pub view: RwSignal<String>,
+    pub notices: RwSignal<NoticeBoard>,
     /// True while some change could not be written because storage is full.
     pub storage_full: RwSignal<bool>,
     /// True once the app's data nears the browser's quota.
     pub storage_nearly_full: RwSignal<bool>,
     /// Bumped on every edit, undo and redo, so undo buttons know to look again.
     pub revision: RwSignal<u64>,
-    histories: StoredValue<HashMap<String, History<Workshop>>>,
+    histories: StoredValue<HashMap<String, History<Step>>>,
     library_history: StoredValue<History<Library>>,
     unsaved: StoredValue<BTreeSet<String>>,
     /// Characters each of the app's keys takes in storage, to warn before the quota.
@@ -84,7 +44,6 @@ pub struct AppState {
     written: StoredValue<storage::ExerciseJsonCache>,
     /// The same JSON as JavaScript strings, so a save does not convert it again.
     written_js: StoredValue<storage::browser::ExerciseJsTexts>,
-    next_notice: StoredValue<u32>,
 }
 
 pub fn now() -> f64 {
@@ -139,7 +98,8 @@ impl AppState {
         let state = AppState {
             library: RwSignal::new(report.library),
             route: RwSignal::new(Route::Home),
-            notices: RwSignal::new(Vec::new()),
+            view: RwSignal::new(String::new()),
+            notices: RwSignal::new(NoticeBoard::default()),
             storage_full: RwSignal::new(false),
             storage_nearly_full: RwSignal::new(false),
             revision: RwSignal::new(0),
@@ -149,7 +109,6 @@ impl AppState {
             stored_chars: StoredValue::new(report.stored_chars),
             written: StoredValue::new(storage::ExerciseJsonCache::default()),
             written_js: StoredValue::new(Default::default()),
-            next_notice: StoredValue::new(0),
         };
         // Report every record still in quarantine, not only this load's: the user decides
         // when a record may go.
@@ -210,22 +169,54 @@ impl AppState {
         }
     }
 
-    /// Goes to another screen. An exercise's page needs its data read first.
+    /// Goes to another screen, at its first view. An exercise's page needs its data read
+    /// first.
     pub fn go(&self, route: Route) {
-        if matches!(route, Route::Exercise(..)) {
-            self.read_deferred();
-        }
-        self.route.set(route);
+        self.go_to(Location {
+            route,
+            view: String::new(),
+        });
     }
 
+    /// Goes to a screen and a view of it (a reload or the Back button does this).
+    pub fn go_to(&self, location: Location) {
+        if matches!(location.route, Route::Exercise(..)) {
+            self.read_deferred();
+        }
+        let changes_page = self.route.with_untracked(|r| *r != location.route);
+        if changes_page {
+            // Information was about the page being left.
+            self.notices.maybe_update(NoticeBoard::page_changed);
+            self.route.set(location.route);
+        }
+        if self.view.with_untracked(|v| *v != location.view) {
+            self.view.set(location.view);
+        }
+    }
+
+    /// Shows a notice; an identical one already shown counts up instead. Information goes by
+    /// itself after a few seconds.
     pub fn notify(&self, kind: NoticeKind) {
-        let id = self.next_notice.get_value();
-        self.next_notice.set_value(id + 1);
-        self.notices.update(|n| n.push(Notice { id, kind }));
+        let stays = kind.stays();
+        self.notices.update(|n| {
+            n.push(kind, now());
+        });
+        if !stays {
+            let notices = self.notices;
+            set_timeout(
+                move || {
+                    notices.maybe_update(|n| n.expire(now()));
+                },
+                // A little after the lifetime, so the notice is surely past it.
+                std::time::Duration::from_millis(
+                    crate::model::notices::INFO_LIFETIME_MS as u64 + 100,
+                ),
+            );
+        }
     }
 
     pub fn dismiss(&self, notice_id: u32) {
-        self.notices.update(|n| n.retain(|x| x.id != notice_id));
+        self.notices.update(|n| n.dismiss(notice_id));
     }
 
     /// Deletes a quarantine record once the user has said so.
@@ -282,10 +273,14 @@ impl AppState {
             return;
         }
         after.updated_at = now();
+        let step = Step {
+            workshop: before,
+            focus: super::focus::focused_control(),
+        };
         self.histories.update_value(|h| {
             h.entry(id.to_string())
                 .or_default()
-                .record(before, coalesce_key)
+                .record(step, coalesce_key)
         });
         self.put(after);
     }
@@ -297,6 +292,13 @@ impl AppState {
                 history.seal();
             }
         });
+    }
+
+    /// Focus moved: the next edit anywhere starts a new undo step, so one visit to a field or
+    /// a shape is one step and coming back to it is another.
+    pub fn seal_all_histories(&self) {
+        self.histories
+            .update_value(|h| h.values_mut().for_each(History::seal));
     }
 
     pub fn can_undo(&self, id: &str) -> bool {
@@ -312,28 +314,43 @@ impl AppState {
     }
 
     pub fn undo(&self, id: &str) {
-        let Some(current) = self.workshop(id) else {
-            return;
-        };
-        let previous = self
-            .histories
-            .try_update_value(|h| h.get_mut(id).and_then(|x| x.undo(current)))
-            .flatten();
-        if let Some(previous) = previous {
-            self.put(previous);
-        }
+        self.step_workshop(id, false);
     }
 
     pub fn redo(&self, id: &str) {
+        self.step_workshop(id, true);
+    }
+
+    /// One undo (or redo) step, after which the keyboard goes to the control whose value came
+    /// back. The step kept for the way back remembers the same control.
+    fn step_workshop(&self, id: &str, forward: bool) {
         let Some(current) = self.workshop(id) else {
             return;
         };
-        let next = self
+        let target = self
             .histories
-            .try_update_value(|h| h.get_mut(id).and_then(|x| x.redo(current)))
+            .try_update_value(|h| {
+                let history = h.get_mut(id)?;
+                let focus = if forward {
+                    history.peek_redo()
+                } else {
+                    history.peek_undo()
+                }
+                .and_then(|step| step.focus.clone());
+                let current = Step {
+                    workshop: current,
+                    focus,
+                };
+                if forward {
+                    history.redo(current)
+                } else {
+                    history.undo(current)
+                }
+            })
             .flatten();
-        if let Some(next) = next {
-            self.put(next);
+        if let Some(Step { workshop, focus }) = target {
+            self.put(workshop);
+            super::focus::focus_after_render(focus);
         }
     }
 

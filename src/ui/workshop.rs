@@ -145,77 +145,103 @@ fn WorkshopBody(id: String) -> impl IntoView {
 #[component]
 fn Groups(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let groups = {
-        let id = id.clone();
-        move || {
-            state
-                .library
-                .with(|l| l.get(&id).map(|w| w.groups.clone()).unwrap_or_default())
-        }
-    };
-    let (new_label, set_new_label) = signal(String::new());
-    let (new_size, set_new_size) = signal(String::new());
-    let add_id = id.clone();
+    let workshop_id = StoredValue::new(id);
+    let group_ids = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.get(&workshop_id.get_value())
+                .map(|w| w.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let new_label = super::drafts::kept_draft(format!("new-group/{}", workshop_id.get_value()));
+    let new_size = super::drafts::kept_draft(format!("new-group-size/{}", workshop_id.get_value()));
     let add = move || {
         let label = new_label.get_untracked().trim().to_string();
         if label.is_empty() {
             return;
         }
         let size = new_size.get_untracked().trim().parse::<u32>().ok();
-        state.edit_workshop(&add_id, None, |w| {
+        state.edit_workshop(&workshop_id.get_value(), None, |w| {
             w.groups.push(ParticipantGroup {
                 id: new_id(),
                 label,
                 size,
             })
         });
-        set_new_label.set(String::new());
-        set_new_size.set(String::new());
+        new_label.set(String::new());
+        new_size.set(String::new());
+        // Ready for the next group.
+        crate::ui::focus::keep_focus_on("new-group-label");
     };
-    let add_on_enter = add.clone();
     view! {
         <h2>"Participant groups"</h2>
         <p class="hint">"Describe groups, never people: “Community organisations”, “Statutory services”."</p>
         <ul class="group-list">
-            <For each=groups key=|g| (g.id.clone(), g.label.clone(), g.size) let:group>
-                {
-                    let remove_id = id.clone();
-                    let group_id = group.id.clone();
-                    let text = match group.size {
-                        Some(n) => format!("{}, {n} people", group.label),
-                        None => group.label.clone(),
-                    };
-                    view! {
-                        <li>
-                            <span dir="auto">{text}</span>
-                            <button class="small danger" aria-label=format!("Remove group {}", group.label)
-                                on:click=move |_| state.edit_workshop(&remove_id, None, |w| w.remove_group(&group_id))>
-                                "Remove"
-                            </button>
-                        </li>
-                    }
-                }
+            <For each=move || group_ids.get() key=|g| g.clone() let:group_id>
+                <GroupRow workshop_id=workshop_id group_id=group_id/>
             </For>
         </ul>
         <div class="inline-form">
             <div class="field">
                 <label for="new-group-label">"Group"</label>
+                // Enter goes on to "People", as a form does; Enter there adds the group.
                 <input id="new-group-label" dir="auto" placeholder="Community organisations" prop:value=new_label
-                    on:input=move |ev| set_new_label.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_on_enter() }/>
+                    on:input=move |ev| new_label.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); crate::ui::focus::keep_focus_on("new-group-size") }/>
             </div>
             <div class="field narrow">
                 <label for="new-group-size">"People"</label>
-                <input id="new-group-size" type="number" min="0" prop:value=new_size on:input=move |ev| set_new_size.set(event_target_value(&ev))/>
+                <input id="new-group-size" type="number" min="0" prop:value=new_size
+                    on:input=move |ev| new_size.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
             </div>
             <button on:click=move |_| add()>"Add group"</button>
         </div>
     }
 }
 
+#[component]
+fn GroupRow(workshop_id: StoredValue<String>, group_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let group = {
+        let group_id = group_id.clone();
+        Memo::new(move |_| {
+            state.library.with(|l| {
+                l.get(&workshop_id.get_value())
+                    .and_then(|w| w.groups.iter().find(|g| g.id == group_id))
+                    .map(|g| (g.label.clone(), g.size))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let text = move || {
+        group.with(|(label, size)| match size {
+            Some(n) => format!("{label}, {n} people"),
+            None => label.clone(),
+        })
+    };
+    let remove_id = format!("group-remove-{group_id}");
+    let row_id = group_id.clone();
+    let group_id = StoredValue::new(group_id);
+    let remove = move |_| {
+        crate::ui::focus::focus_neighbour_after_removal(&group_id.get_value(), "#new-group-label");
+        state.edit_workshop(&workshop_id.get_value(), None, |w| {
+            w.remove_group(&group_id.get_value())
+        });
+    };
+    view! {
+        <li data-row=row_id>
+            <span dir="auto">{text}</span>
+            <button id=remove_id data-role="remove" class="small danger" aria-label=move || format!("Remove group {}", group.with(|g| g.0.clone()))
+                on:click=remove>
+                "Remove"
+            </button>
+        </li>
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct ExerciseRow {
-    id: String,
     title: String,
     group_id: Option<String>,
     kind: ExerciseKind,
@@ -224,95 +250,137 @@ struct ExerciseRow {
 #[component]
 fn Exercises(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Only what the list shows, so an edit inside a large exercise does not copy it here.
-    let outline = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.library.with(|l| {
-                l.get(&id)
-                    .map(|w| {
-                        let rows: Vec<ExerciseRow> = w
-                            .exercises
-                            .iter()
-                            .map(|e| ExerciseRow {
-                                id: e.id.clone(),
-                                title: e.title.clone(),
-                                group_id: e.group_id.clone(),
-                                kind: e.data.kind(),
-                            })
-                            .collect();
-                        (rows, w.groups.clone())
-                    })
-                    .unwrap_or_default()
-            })
+    let workshop_id = StoredValue::new(id);
+    // Only ids: each row reads its own title and group, so typing in a row keeps the row.
+    let exercise_ids = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.get(&workshop_id.get_value())
+                .map(|w| w.exercises.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
-    };
-    let rows = move || outline.with(|(rows, _)| rows.clone());
-    let groups = move || outline.with(|(_, groups)| groups.clone());
+    });
     let add_buttons = ExerciseKind::ALL.map(|kind| {
-        let id = id.clone();
         view! {
             <button on:click=move |_| {
+                let id = workshop_id.get_value();
                 let exercise = state.add_exercise(&id, kind);
-                state.go(Route::Exercise(id.clone(), exercise));
+                state.go(Route::Exercise(id, exercise));
             }>{format!("Add {}", kind.label().to_lowercase())}</button>
         }
     });
-    let import_id = id.clone();
     view! {
         <div class="panel exercises">
             <h2>"Exercises"</h2>
-            <Show when=move || rows().is_empty()>
+            <Show when=move || exercise_ids.with(Vec::is_empty)>
                 <p class="hint">"No exercises yet. Add one below; Page Down then steps through them on the projector."</p>
             </Show>
             <ol class="exercise-list">
-                <For each=rows key=|e| (e.id.clone(), e.title.clone(), e.group_id.clone()) let:exercise>
-                    {
-                        let wid = id.clone();
-                        let eid = exercise.id.clone();
-                        let href = Route::Exercise(wid.clone(), eid.clone()).to_hash();
-                        let (up_w, up_e, down_w, down_e, rm_w, rm_e, title_w, title_e, group_w, group_e) =
-                            (wid.clone(), eid.clone(), wid.clone(), eid.clone(), wid.clone(), eid.clone(), wid.clone(), eid.clone(), wid.clone(), eid.clone());
-                        let title_key = format!("exercise-title-{eid}");
-                        let selected_group = exercise.group_id.clone().unwrap_or_default();
-                        let title = exercise.title.clone();
-                        view! {
-                            <li class="exercise-row">
-                                <span class="kind-badge">{exercise.kind.label()}</span>
-                                <a class="open" href=href dir="auto">{exercise.title.clone()}</a>
-                                <div class="row-edit chrome">
-                                    <input dir="auto" aria-label=format!("Title of {}", title) prop:value=exercise.title.clone()
-                                        on:input=move |ev| {
-                                            let text = event_target_value(&ev);
-                                            state.edit_workshop(&title_w, Some(&title_key), |w| if let Some(e) = w.exercise_mut(&title_e) { e.title = text });
-                                        }
-                                        on:blur=move |_| state.seal_history(&wid)/>
-                                    <select aria-label=format!("Group that made {}", title)
-                                        on:change=move |ev| {
-                                            let value = event_target_value(&ev);
-                                            state.edit_workshop(&group_w, None, |w| if let Some(e) = w.exercise_mut(&group_e) {
-                                                e.group_id = (!value.is_empty()).then_some(value);
-                                            });
-                                        }>
-                                        <option value="" selected=selected_group.is_empty()>"No group"</option>
-                                        {groups().into_iter().map(|g| {
-                                            let selected = g.id == selected_group;
-                                            view! { <option value=g.id.clone() selected=selected>{g.label.clone()}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                    <button class="small" aria-label=format!("Move {} up", title) on:click=move |_| state.edit_workshop(&up_w, None, |w| { w.move_exercise(&up_e, -1); })>"↑"</button>
-                                    <button class="small" aria-label=format!("Move {} down", title) on:click=move |_| state.edit_workshop(&down_w, None, |w| { w.move_exercise(&down_e, 1); })>"↓"</button>
-                                    <button class="small danger" aria-label=format!("Remove {}", title) on:click=move |_| state.edit_workshop(&rm_w, None, |w| { w.remove_exercise(&rm_e); })>"Remove"</button>
-                                </div>
-                            </li>
-                        }
-                    }
+                <For each=move || exercise_ids.get() key=|e| e.clone() let:exercise_id>
+                    <ExerciseListRow workshop_id=workshop_id exercise_id=exercise_id/>
                 </For>
             </ol>
             <div class="toolbar chrome" role="toolbar" aria-label="Add an exercise">
                 {add_buttons}
-                <super::import::VennSvgImportButton workshop_id=import_id/>
+                <super::import::VennSvgImportButton workshop_id=workshop_id.get_value()/>
             </div>
         </div>
+    }
+}
+
+#[component]
+fn ExerciseListRow(workshop_id: StoredValue<String>, exercise_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let row = {
+        let exercise_id = exercise_id.clone();
+        Memo::new(move |_| {
+            state.library.with(|l| {
+                l.get(&workshop_id.get_value())
+                    .and_then(|w| w.exercise(&exercise_id))
+                    .map(|e| ExerciseRow {
+                        title: e.title.clone(),
+                        group_id: e.group_id.clone(),
+                        kind: e.data.kind(),
+                    })
+            })
+        })
+    };
+    // The workshop's groups, for the select: only their ids and labels.
+    let groups = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.get(&workshop_id.get_value())
+                .map(|w| {
+                    w.groups
+                        .iter()
+                        .map(|g| (g.id.clone(), g.label.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let title = move || row.with(|r| r.as_ref().map(|r| r.title.clone()).unwrap_or_default());
+    let selected_group = move || {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.group_id.clone())
+                .unwrap_or_default()
+        })
+    };
+    let kind_label = move || row.with(|r| r.as_ref().map(|r| r.kind.label()).unwrap_or_default());
+    let href = Route::Exercise(workshop_id.get_value(), exercise_id.clone()).to_hash();
+    let title_key = format!("exercise-title-{exercise_id}");
+    let (title_id, group_id, up_id, down_id, remove_id) = (
+        format!("exercise-title-{exercise_id}"),
+        format!("exercise-group-{exercise_id}"),
+        format!("exercise-up-{exercise_id}"),
+        format!("exercise-down-{exercise_id}"),
+        format!("exercise-remove-{exercise_id}"),
+    );
+    let undo_focus = title_id.clone();
+    let row_id = exercise_id.clone();
+    let exercise_id = StoredValue::new(exercise_id);
+    let edit = move |coalesce: Option<&str>, change: &dyn Fn(&mut crate::model::Exercise)| {
+        state.edit_workshop(&workshop_id.get_value(), coalesce, |w| {
+            if let Some(e) = w.exercise_mut(&exercise_id.get_value()) {
+                change(e)
+            }
+        });
+    };
+    let move_by = move |offset: isize, keep: &str| {
+        state.edit_workshop(&workshop_id.get_value(), None, |w| {
+            w.move_exercise(&exercise_id.get_value(), offset);
+        });
+        crate::ui::focus::keep_focus_on(keep);
+    };
+    let (up_keep, down_keep) = (up_id.clone(), down_id.clone());
+    view! {
+        <li class="exercise-row" data-row=row_id>
+            <span class="kind-badge">{kind_label}</span>
+            <a class="open" href=href dir="auto">{title}</a>
+            <div class="row-edit chrome">
+                <input id=title_id data-role="title" dir="auto" aria-label=move || format!("Title of {}", title()) prop:value=title
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        edit(Some(&title_key), &|e| e.title = text.clone());
+                    }/>
+                <select id=group_id data-role="group" aria-label=move || format!("Group that made {}", title())
+                    prop:value=selected_group
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(None, &|e| e.group_id = (!value.is_empty()).then(|| value.clone()));
+                    }>
+                    <option value="">"No group"</option>
+                    <For each=move || groups.get() key=|g| g.clone() let:group>
+                        <option value=group.0.clone() selected=move || selected_group() == group.0>{group.1.clone()}</option>
+                    </For>
+                </select>
+                <button id=up_id data-role="up" class="small" aria-label=move || format!("Move {} up", title()) on:click=move |_| move_by(-1, &up_keep)>"↑"</button>
+                <button id=down_id data-role="down" class="small" aria-label=move || format!("Move {} down", title()) on:click=move |_| move_by(1, &down_keep)>"↓"</button>
+                <button id=remove_id data-role="remove" data-undo-focus=undo_focus class="small danger" aria-label=move || format!("Remove {}", title())
+                    on:click=move |_| {
+                        crate::ui::focus::focus_neighbour_after_removal(&exercise_id.get_value(), ".exercises .toolbar button");
+                        state.edit_workshop(&workshop_id.get_value(), None, |w| { w.remove_exercise(&exercise_id.get_value()); });
+                    }>"Remove"</button>
+            </div>
+        </li>
     }
 }

@@ -6,7 +6,7 @@ mod panel;
 
 use super::state::AppState;
 use crate::export::orgmap as export;
-use crate::model::orgmap::{Actor, OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
+use crate::model::orgmap::{MapFilter, OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
 
 use crate::model::{new_id, ExerciseData};
 use leptos::prelude::*;
@@ -61,6 +61,10 @@ impl MapHandle {
         self.map.with(|m| m.as_ref().map(read))
     }
 
+    pub fn exercise_id(&self) -> String {
+        self.ids.get_value().1
+    }
+
     pub fn meta(&self) -> export::MapMeta {
         let (workshop_id, exercise_id) = self.ids.get_value();
         let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
@@ -71,16 +75,19 @@ impl MapHandle {
         crate::ui::state::file_stem(&self.meta().title, "map")
     }
 
-    /// Whether an actor passes the group and resource filters.
-    fn actor_shown(&self, actor: &Actor) -> bool {
-        let groups = self.groups_shown.get();
-        let resources = self.resources_shown.get();
-        (groups.is_empty() || groups.contains(&actor.group_id))
-            && (resources.is_empty()
-                || actor
-                    .contributions
-                    .iter()
-                    .any(|c| resources.contains(&c.resource)))
+    /// Reads the filters as the model's `MapFilter` (the one rule for what is shown).
+    fn with_filter<T>(&self, read: impl FnOnce(&MapFilter) -> T) -> T {
+        self.kinds_shown.with(|kinds| {
+            self.groups_shown.with(|groups| {
+                self.resources_shown.with(|resources| {
+                    read(&MapFilter {
+                        kinds,
+                        groups,
+                        resources,
+                    })
+                })
+            })
+        })
     }
 }
 
@@ -156,12 +163,7 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
 fn install_map_keys(handle: MapHandle) {
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
-            if event.default_prevented()
-                || super::keys::is_typing(&event)
-                || event.ctrl_key()
-                || event.meta_key()
-                || event.alt_key()
-            {
+            if !super::keys::screen_keys_allowed(&event) {
                 return;
             }
             let Some(id) = handle.selected.get_untracked() else {
@@ -190,6 +192,7 @@ fn install_map_keys(handle: MapHandle) {
                     true
                 }
                 "Delete" => {
+                    crate::ui::focus::focus_neighbour_after_removal(&id, "#new-actor");
                     handle.edit(None, |m| {
                         m.remove_actor(&id);
                     });
@@ -221,20 +224,9 @@ fn install_map_keys(handle: MapHandle) {
     on_cleanup(move || listener.remove());
 }
 
+/// Keeps the keyboard on the shape after an edit redraws it.
 fn refocus(id: &str) {
-    let id = id.to_string();
-    leptos::task::spawn_local(async move {
-        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
-        let selector = format!("g.actor[data-actor=\"{id}\"]");
-        if let Some(element) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    crate::ui::focus::keep_focus_on(&format!("actor-{id}"));
 }
 
 #[component]
@@ -429,9 +421,8 @@ fn MapCanvas() -> impl IntoView {
     // recomputes its shape only if the dragged actor is one of its ends, so a pointer move
     // over a 600-link map redraws a handful of paths, not all of them.
     let links = move || {
-        let kinds_shown = handle.kinds_shown.get();
         let placed = places.get();
-        handle.with(|m| {
+        handle.with_filter(|filter| handle.with(|m| {
             let pair_key = |a: &str, b: &str| if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
             let mut lanes: HashMap<(String, String), Vec<usize>> = HashMap::new();
             for (index, link) in m.links.iter().enumerate() {
@@ -452,7 +443,7 @@ fn MapCanvas() -> impl IntoView {
                     let kind = m.link_kinds.iter().find(|k| k.id == link.kind_id);
                     let colour = kind.map(|k| k.colour.clone()).unwrap_or_else(|| "#000000".into());
                     let dash = kind.map(|k| k.dash.clone()).unwrap_or_default();
-                    let dimmed = !kinds_shown.is_empty() && !kinds_shown.contains(&link.kind_id);
+                    let dimmed = !filter.shows_link(m, link);
                     let width = 5.0 + f64::from(link.strength.unwrap_or(0)).min(5.0);
                     let marker = format!("url(#arrow-{})", link.kind_id);
                     let start_marker = link.both_ways.then(|| format!("url(#arrow-start-{})", link.kind_id));
@@ -467,7 +458,7 @@ fn MapCanvas() -> impl IntoView {
                     })
                 })
                 .collect_view()
-        })
+        }))
     };
     let markers = move || {
         handle
@@ -485,7 +476,13 @@ fn MapCanvas() -> impl IntoView {
                     .collect_view()
             })
     };
-    let actors = move || handle.with(|m| m.actors.clone()).unwrap_or_default();
+    // Ids only: a shape reads its own actor, so an edit redraws that shape in place and the
+    // keyboard stays on it.
+    let actor_ids = Memo::new(move |_| {
+        handle
+            .with(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     let on_move = move |event: web_sys::PointerEvent| {
         let Some(svg) = svg_ref.get_untracked() else {
             return;
@@ -564,8 +561,8 @@ fn MapCanvas() -> impl IntoView {
                     let start = places.with(|p| p.get(&from).copied())?;
                     Some(view! { <line class="drawing" x1=start.0 y1=start.1 x2=x y2=y/> })
                 })}
-                <For each=actors key=|a| format!("{a:?}") let:actor>
-                    <ActorShape actor=actor svg_ref=svg_ref/>
+                <For each=move || actor_ids.get() key=|id| id.clone() let:id>
+                    <ActorShape id=id svg_ref=svg_ref/>
                 </For>
             </svg>
             <p class="hint chrome">"Drag an actor to move it; drag from its ● handle to another actor to draw a link. Keys: Tab to an actor, arrows move, L links, Delete removes. Wheel zooms; drag the background to pan."</p>
@@ -628,36 +625,75 @@ fn shape_path(shape: &str, size: f64) -> String {
     }
 }
 
+/// What an actor's shape shows, from the committed map.
+#[derive(Debug, Clone, PartialEq)]
+struct ActorLook {
+    name: String,
+    x: f64,
+    y: f64,
+    influence: u8,
+    colour: String,
+    shape: String,
+    group_label: String,
+    shown: bool,
+}
+
 #[component]
-fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+fn ActorShape(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let handle = expect_context::<MapHandle>();
-    let id = StoredValue::new(actor.id.clone());
-    let (colour, shape, group_label) = handle
-        .with(|m| {
-            m.groups
-                .iter()
-                .find(|g| g.id == actor.group_id)
-                .map(|g| (g.colour.clone(), g.shape.clone(), g.label.clone()))
+    let look = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            handle.with_filter(|filter| {
+                handle
+                    .with(|m| {
+                        let actor = m.actor(&id)?;
+                        let (colour, shape, group_label) = m
+                            .groups
+                            .iter()
+                            .find(|g| g.id == actor.group_id)
+                            .map(|g| (g.colour.clone(), g.shape.clone(), g.label.clone()))
+                            // No group yet: a plain grey circle, which the legend does not
+                            // claim for any group.
+                            .unwrap_or_else(|| {
+                                ("#BBBBBB".into(), "circle".into(), "no group".into())
+                            });
+                        Some(ActorLook {
+                            name: actor.name.clone(),
+                            x: actor.x,
+                            y: actor.y,
+                            influence: actor.influence,
+                            colour,
+                            shape,
+                            group_label,
+                            shown: filter.shows_actor(actor),
+                        })
+                    })
+                    .flatten()
+            })
         })
-        .flatten()
-        // No group yet: a plain grey circle, which the legend does not claim for any group.
-        .unwrap_or_else(|| ("#BBBBBB".into(), "circle".into(), "no group".into()));
-    let base = (actor.x, actor.y);
-    let live = handle.live.of(&actor.id);
-    let place = move || live.get().unwrap_or(base);
-    let shown = {
-        let actor = actor.clone();
-        move || handle.actor_shown(&actor)
     };
+    let read = move |f: fn(&ActorLook) -> String| {
+        move || look.with(|l| l.as_ref().map(f).unwrap_or_default())
+    };
+    let live = handle.live.of(&id);
+    let place = move || {
+        live.get()
+            .or_else(|| look.with(|l| l.as_ref().map(|l| (l.x, l.y))))
+            .unwrap_or_default()
+    };
+    let shown = move || look.with(|l| l.as_ref().is_some_and(|l| l.shown));
+    let element_id = format!("actor-{id}");
+    let row_id = id.clone();
+    let data_actor = id.clone();
+    let id = StoredValue::new(id);
     let selected = move || {
         handle
             .selected
             .with(|s| s.as_deref() == Some(id.get_value().as_str()))
     };
-    let name = format!(
-        "{}: {}, influence {}",
-        actor.name, group_label, actor.influence
-    );
+    // The accessible name starts with the name as it is shown.
+    let name = read(|l| format!("{}: {}, influence {}", l.name, l.group_label, l.influence));
     let start = move |event: web_sys::PointerEvent, drawing: bool| {
         event.prevent_default();
         event.stop_propagation();
@@ -679,22 +715,38 @@ fn ActorShape(actor: Actor, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView
         }
     };
     // Net-Map's influence tower: one disc per point, stacked beside the actor.
-    let tower = (0..actor.influence.min(5))
-        .map(|level| view! { <ellipse cx=ACTOR_SIZE + 22.0 cy=ACTOR_SIZE - 6.0 - f64::from(level) * 13.0 rx="14" ry="5.5" fill="#111111" stroke="#ffffff" stroke-width="2"/> })
-        .collect_view();
+    let tower = move || {
+        let influence = look.with(|l| l.as_ref().map_or(0, |l| l.influence));
+        (0..influence.min(5))
+            .map(|level| view! { <ellipse cx=ACTOR_SIZE + 22.0 cy=ACTOR_SIZE - 6.0 - f64::from(level) * 13.0 rx="14" ry="5.5" fill="#111111" stroke="#ffffff" stroke-width="2"/> })
+            .collect_view()
+    };
+    let shape = read(|l| l.shape.clone());
+    let label_lines = move || {
+        let name = look.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default());
+        let lines = crate::model::orgmap::actor_label_lines(&name);
+        let last = lines.len().saturating_sub(1);
+        // A space ends every line but the last, so the drawn words read as the name does
+        // (the shape's accessible name starts with it).
+        lines.into_iter().enumerate().map(|(n, line)| {
+            let text = if n < last { format!("{line} ") } else { line };
+            view! {
+                <tspan x="0" y=crate::model::orgmap::ACTOR_LABEL_BASELINE + n as f64 * crate::model::orgmap::ACTOR_LABEL_LINE>{text}</tspan>
+            }
+        }).collect_view()
+    };
     view! {
-        <g class="actor" class:selected=selected class:dimmed=move || !shown() tabindex="0" role="button" aria-label=name data-actor=actor.id.clone()
+        <g id=element_id class="actor" class:selected=selected class:dimmed=move || !shown() tabindex="0" role="button" aria-label=name
+            data-actor=data_actor data-row=row_id data-role="shape"
             transform=move || { let (x, y) = place(); format!("translate({x:.1} {y:.1})") }
             on:focus=move |_| handle.selected.set(Some(id.get_value()))
             on:pointerdown=move |ev| start(ev, false)>
-            <path class="selection-ring" d=shape_path(&shape, ACTOR_SIZE + 9.0)/>
-            <path d=shape_path(&shape, ACTOR_SIZE) fill=colour stroke="#111111" stroke-width="3"/>
+            <path class="selection-ring" d=move || shape_path(&shape(), ACTOR_SIZE + 9.0)/>
+            <path d=move || shape_path(&shape(), ACTOR_SIZE) fill=read(|l| l.colour.clone()) stroke="#111111" stroke-width="3"/>
             {tower}
             // Wrapped as the layout measured it, so names never overlap.
             <text text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext" class="actor-label">
-                {crate::model::orgmap::actor_label_lines(&actor.name).into_iter().enumerate().map(|(n, line)| view! {
-                    <tspan x="0" y=crate::model::orgmap::ACTOR_LABEL_BASELINE + n as f64 * crate::model::orgmap::ACTOR_LABEL_LINE>{line}</tspan>
-                }).collect_view()}
+                {label_lines}
             </text>
             <circle class="link-handle" cx=-ACTOR_SIZE - 14.0 cy="0" r="11" on:pointerdown=move |ev| start(ev, true)>
                 <title>"Drag to another actor to draw a link"</title>

@@ -3,22 +3,42 @@
 
 use super::{resource_label, MapHandle};
 use crate::model::new_id;
-use crate::model::orgmap::{Contribution, Resource};
+use crate::model::orgmap::Resource;
+use crate::ui::dialog::Dialog;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const RESOURCES: [Resource; 3] = [Resource::Symbolic, Resource::Relational, Resource::Material];
 
 #[component]
 pub fn Panel() -> impl IntoView {
-    let tab = RwSignal::new("actors");
+    let handle = expect_context::<MapHandle>();
+    // The open tab lives in the location hash, so a reload comes back to it.
+    let view = handle.state.view;
+    let tab = move || match view.get().as_str() {
+        "links" => "links",
+        "analysis" => "analysis",
+        _ => "actors",
+    };
+    let open = move |name: &'static str| {
+        let slug = if name == "actors" { "" } else { name };
+        if view.with_untracked(|v| v != slug) {
+            view.set(slug.to_string());
+        }
+    };
+    let tab_button = move |name: &'static str, label: &'static str| {
+        view! {
+            <button role="tab" aria-selected=move || (tab() == name).to_string() on:click=move |_| open(name)>{label}</button>
+        }
+    };
     view! {
         <div class="orgmap-panel chrome">
             <div class="tabs" role="tablist" aria-label="Map panels">
-                <button role="tab" aria-selected=move || (tab.get() == "actors").to_string() on:click=move |_| tab.set("actors")>"Actors"</button>
-                <button role="tab" aria-selected=move || (tab.get() == "links").to_string() on:click=move |_| tab.set("links")>"Links"</button>
-                <button role="tab" aria-selected=move || (tab.get() == "analysis").to_string() on:click=move |_| tab.set("analysis")>"Analysis"</button>
+                {tab_button("actors", "Actors")}
+                {tab_button("links", "Links")}
+                {tab_button("analysis", "Analysis")}
             </div>
-            {move || match tab.get() {
+            {move || match tab() {
                 "links" => view! { <Links/> }.into_any(),
                 "analysis" => view! { <Analysis/> }.into_any(),
                 _ => view! { <Actors/> }.into_any(),
@@ -30,7 +50,7 @@ pub fn Panel() -> impl IntoView {
 #[component]
 fn Actors() -> impl IntoView {
     let handle = expect_context::<MapHandle>();
-    let new_name = RwSignal::new(String::new());
+    let new_name = crate::ui::drafts::kept_draft(format!("new-actor/{}", handle.exercise_id()));
     let add_lines = move |text: String| {
         let mut added = Vec::new();
         handle.edit(None, |m| {
@@ -41,8 +61,12 @@ fn Actors() -> impl IntoView {
         }
         new_name.set(String::new());
     };
-    let actors = move || handle.with(|m| m.actors.clone()).unwrap_or_default();
-    let groups = move || handle.with(|m| m.groups.clone()).unwrap_or_default();
+    // Ids only: each row reads its own fields, so typing in a row never rebuilds it.
+    let actor_ids = Memo::new(move |_| {
+        handle
+            .with(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     view! {
         <div class="field">
             <label for="new-actor">"New actor (Enter adds it and is ready for the next; paste a list for one each)"</label>
@@ -55,90 +79,155 @@ fn Actors() -> impl IntoView {
                 }/>
         </div>
         <ul class="actor-list">
-            <For each=actors key=|a| format!("{a:?}") let:actor>
-                {
-                    let id = StoredValue::new(actor.id.clone());
-                    let name = actor.name.clone();
-                    let name_key = format!("actor-name-{}", actor.id);
-                    let notes_key = format!("actor-notes-{}", actor.id);
-                    let group_id = actor.group_id.clone();
-                    let influence = actor.influence;
-                    let contributions = RESOURCES.map(|r| {
-                        let text = actor.contributions.iter().find(|c| c.resource == r).map(|c| c.text.clone()).unwrap_or_default();
-                        let key = format!("actor-{}-{}", resource_label(r), actor.id);
-                        let label = name.clone();
-                        view! {
-                            <input dir="auto" class="contribution" aria-label=format!("{} contribution of {label}", resource_label(r)) placeholder=format!("{} contribution", resource_label(r))
-                                prop:value=text
-                                on:input=move |ev| {
-                                    let text = event_target_value(&ev);
-                                    handle.edit(Some(&key), |m| {
-                                        if let Some(a) = m.actors.iter_mut().find(|a| a.id == id.get_value()) {
-                                            a.contributions.retain(|c| c.resource != r);
-                                            if !text.trim().is_empty() {
-                                                a.contributions.push(Contribution { resource: r, text });
-                                            }
-                                        }
-                                    });
-                                }/>
-                        }
-                    });
-                    let selected = move || handle.selected.with(|s| s.as_deref() == Some(id.get_value().as_str()));
-                    view! {
-                        <li class:selected=selected on:click=move |_| handle.selected.set(Some(id.get_value()))>
-                            <div class="actor-row">
-                                <input dir="auto" aria-label=format!("Name of {name}") prop:value=name.clone()
-                                    on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&name_key), |m| { m.rename_actor(&id.get_value(), &text); }); }/>
-                                <select aria-label=format!("Group of {name}")
-                                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |m| { m.set_group(&id.get_value(), &g); }); }>
-                                    <option value="" selected=group_id.is_empty()>"No group"</option>
-                                    {groups().into_iter().map(|g| { let sel = g.id == group_id; view! { <option value=g.id.clone() selected=sel>{g.label.clone()}</option> } }).collect_view()}
-                                </select>
-                                <select aria-label=format!("Influence of {name}")
-                                    on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); handle.edit(None, |m| { m.set_influence(&id.get_value(), v); }); }>
-                                    {(0..=5u8).map(|v| view! { <option value=v.to_string() selected=v == influence>{format!("influence {v}")}</option> }).collect_view()}
-                                </select>
-                                <button class="small danger" aria-label=format!("Remove {name}") on:click=move |_| handle.edit(None, |m| { m.remove_actor(&id.get_value()); })>"Remove"</button>
-                            </div>
-                            <div class="actor-row">{contributions}</div>
-                            <input dir="auto" class="notes" aria-label=format!("Notes on {name}") placeholder="Notes, goals" prop:value=actor.notes.clone()
-                                on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&notes_key), |m| { m.set_notes(&id.get_value(), &text); }); }/>
-                        </li>
-                    }
-                }
+            <For each=move || actor_ids.get() key=|id| id.clone() let:id>
+                <ActorRow id=id/>
             </For>
         </ul>
+    }
+}
+
+/// One actor's row. Its fields read the actor reactively, so it survives its own edits:
+/// typing keeps the cursor, and a select keeps the keyboard on ArrowDown.
+#[component]
+fn ActorRow(id: String) -> impl IntoView {
+    let handle = expect_context::<MapHandle>();
+    let actor = {
+        let id = id.clone();
+        Memo::new(move |_| handle.with(|m| m.actor(&id).cloned()).flatten())
+    };
+    let groups = Memo::new(move |_| {
+        handle
+            .with(|m| {
+                m.groups
+                    .iter()
+                    .map(|g| (g.id.clone(), g.label.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let name = move || actor.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let group_id =
+        move || actor.with(|a| a.as_ref().map(|a| a.group_id.clone()).unwrap_or_default());
+    let influence = move || actor.with(|a| a.as_ref().map_or(0, |a| a.influence));
+    let notes = move || actor.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default());
+    let name_key = format!("actor-name-{id}");
+    let notes_key = format!("actor-notes-{id}");
+    let (name_id, group_select_id, influence_id, notes_id, remove_id) = (
+        format!("actor-name-{id}"),
+        format!("actor-group-{id}"),
+        format!("actor-influence-{id}"),
+        format!("actor-notes-{id}"),
+        format!("actor-remove-{id}"),
+    );
+    let undo_focus = name_id.clone();
+    let row_id = id.clone();
+    let id = StoredValue::new(id);
+    let contributions = RESOURCES.map(|r| {
+        let text = move || {
+            actor.with(|a| {
+                a.as_ref()
+                    .and_then(|a| a.contributions.iter().find(|c| c.resource == r))
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default()
+            })
+        };
+        let key = format!("actor-{}-{}", resource_label(r), id.get_value());
+        let control_id = format!("actor-{}-{}", resource_label(r), id.get_value());
+        view! {
+            <input id=control_id data-role=resource_label(r) dir="auto" class="contribution"
+                aria-label=move || format!("{} contribution of {}", resource_label(r), name())
+                placeholder=format!("{} contribution", resource_label(r))
+                prop:value=text
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    handle.edit(Some(&key), |m| { m.write_contribution(&id.get_value(), r, &text); });
+                }/>
+        }
+    });
+    let selected = move || {
+        handle
+            .selected
+            .with(|s| s.as_deref() == Some(id.get_value().as_str()))
+    };
+    let remove = move |_| {
+        crate::ui::focus::focus_neighbour_after_removal(&id.get_value(), "#new-actor");
+        handle.edit(None, |m| {
+            m.remove_actor(&id.get_value());
+        });
+    };
+    view! {
+        <li data-row=row_id class:selected=selected on:click=move |_| handle.selected.set(Some(id.get_value()))>
+            <div class="actor-row">
+                <input id=name_id data-role="name" dir="auto" aria-label=move || format!("Name of {}", name()) prop:value=name
+                    on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&name_key), |m| { m.rename_actor(&id.get_value(), &text); }); }/>
+                <select id=group_select_id data-role="group" aria-label=move || format!("Group of {}", name()) prop:value=group_id
+                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |m| { m.set_group(&id.get_value(), &g); }); }>
+                    <option value="" selected=move || group_id().is_empty()>"No group"</option>
+                    <For each=move || groups.get() key=|g| g.clone() let:group>
+                        <option value=group.0.clone() selected=move || group_id() == group.0>{group.1.clone()}</option>
+                    </For>
+                </select>
+                <select id=influence_id data-role="influence" aria-label=move || format!("Influence of {}", name()) prop:value=move || influence().to_string()
+                    on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); handle.edit(None, |m| { m.set_influence(&id.get_value(), v); }); }>
+                    {(0..=5u8).map(|v| view! { <option value=v.to_string() selected=move || v == influence()>{format!("influence {v}")}</option> }).collect_view()}
+                </select>
+                <button id=remove_id data-role="remove" data-undo-focus=undo_focus class="small danger" aria-label=move || format!("Remove {}", name()) on:click=remove>"Remove"</button>
+            </div>
+            <div class="actor-row">{contributions}</div>
+            <input id=notes_id data-role="notes" dir="auto" class="notes" aria-label=move || format!("Notes on {}", name()) placeholder="Notes, goals" prop:value=notes
+                on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&notes_key), |m| { m.set_notes(&id.get_value(), &text); }); }/>
+        </li>
     }
 }
 
 #[component]
 fn Links() -> impl IntoView {
     let handle = expect_context::<MapHandle>();
-    let rows = move || {
+    // One row per link, keyed by id, so removing one keeps the others (and the keyboard).
+    let rows = Memo::new(move |_| {
         handle
             .with(|m| {
                 let name = |id: &str| m.actor(id).map(|a| a.name.clone()).unwrap_or_default();
                 m.links
                     .iter()
                     .map(|l| {
-                        let kind = m.link_kinds.iter().find(|k| k.id == l.kind_id).map(|k| k.label.clone()).unwrap_or_default();
+                        let kind = m
+                            .link_kinds
+                            .iter()
+                            .find(|k| k.id == l.kind_id)
+                            .map(|k| k.label.clone())
+                            .unwrap_or_default();
                         let arrow = if l.both_ways { "↔" } else { "→" };
-                        let text = format!("{} {arrow} {} ({kind})", name(&l.from), name(&l.to));
-                        let link_id = StoredValue::new(l.id.clone());
-                        view! {
-                            <li>
-                                <span dir="auto">{text.clone()}</span>
-                                <button class="small danger" aria-label=format!("Remove link {text}")
-                                    on:click=move |_| handle.edit(None, |m| { m.remove_link(&link_id.get_value()); })>"Remove"</button>
-                            </li>
-                        }
+                        (
+                            l.id.clone(),
+                            format!("{} {arrow} {} ({kind})", name(&l.from), name(&l.to)),
+                        )
                     })
-                    .collect_view()
+                    .collect::<Vec<_>>()
             })
-    };
+            .unwrap_or_default()
+    });
     view! {
         <p class="hint">"Draw a link by dragging from an actor's ● handle to another actor, or select an actor and press L."</p>
-        <ul class="link-list">{rows}</ul>
+        <ul class="link-list">
+            <For each=move || rows.get() key=|(id, text)| (id.clone(), text.clone()) let:row>
+                {
+                    let (link_id, text) = row;
+                    let row_id = link_id.clone();
+                    let link_id = StoredValue::new(link_id);
+                    view! {
+                        <li data-row=row_id>
+                            <span dir="auto">{text.clone()}</span>
+                            <button class="small danger" data-role="remove" aria-label=format!("Remove link {text}")
+                                on:click=move |_| {
+                                    crate::ui::focus::focus_neighbour_after_removal(&link_id.get_value(), ".orgmap-panel [role=tab]");
+                                    handle.edit(None, |m| { m.remove_link(&link_id.get_value()); });
+                                }>"Remove"</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
     }
 }
 
@@ -193,15 +282,8 @@ fn Analysis() -> impl IntoView {
 pub fn LinkDialog() -> impl IntoView {
     let handle = expect_context::<MapHandle>();
     let target = RwSignal::new(String::new());
-    let select_ref = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move |_| {
-        if handle.linking_from.get().is_some() {
-            if let Some(select) = select_ref.get() {
-                let _ = select.focus();
-                target.set(select.value());
-            }
-        }
-    });
+    // Closing gives the keyboard back to the actor the link was drawn from.
+    let close = Callback::new(move |()| handle.linking_from.set(None));
     let create = move || {
         let Some(from) = handle.linking_from.get_untracked() else {
             return;
@@ -214,25 +296,40 @@ pub fn LinkDialog() -> impl IntoView {
         handle.edit(None, |m| {
             m.add_link(new_id(), &from, &to, &kind, both);
         });
-        handle.linking_from.set(None);
-        super::refocus(&from);
+        close.run(());
+    };
+    // The first actor offered is the target until another is chosen.
+    Effect::new(move |_| {
+        if let Some(from) = handle.linking_from.get() {
+            let first = handle
+                .with(|m| m.actors.iter().find(|a| a.id != from).map(|a| a.id.clone()))
+                .flatten()
+                .unwrap_or_default();
+            target.set(first);
+        }
+    });
+    // Enter draws the link from any field; on a button, the button's own action runs.
+    let on_enter = move |ev: web_sys::KeyboardEvent| {
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("button"));
+        if ev.key() == "Enter" && !on_button {
+            ev.prevent_default();
+            create();
+        }
     };
     view! {
         <Show when=move || handle.linking_from.with(Option::is_some)>
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="link-title"
-                    on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" => { ev.prevent_default(); create() }
-                        "Escape" => { ev.prevent_default(); handle.linking_from.set(None) }
-                        _ => {}
-                    }>
+            <Dialog labelled_by="link-title" on_close=close initial="#link-to">
+                <div on:keydown=on_enter>
                     <h2 id="link-title">{move || {
                         let from = handle.linking_from.get().unwrap_or_default();
                         format!("A link from {}", handle.with(|m| m.actor(&from).map(|a| a.name.clone())).flatten().unwrap_or_default())
                     }}</h2>
                     <div class="field">
                         <label for="link-to">"To"</label>
-                        <select id="link-to" node_ref=select_ref on:change=move |ev| target.set(event_target_value(&ev))>
+                        <select id="link-to" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
                             {move || {
                                 let from = handle.linking_from.get().unwrap_or_default();
                                 handle.with(|m| m.actors.iter().filter(|a| a.id != from).map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())
@@ -251,10 +348,10 @@ pub fn LinkDialog() -> impl IntoView {
                     <label class="check"><input type="checkbox" prop:checked=move || handle.new_both_ways.get() on:change=move |_| handle.new_both_ways.update(|b| *b = !*b)/>" Both ways (an exchange)"</label>
                     <div class="toolbar">
                         <button class="primary" on:click=move |_| create()>"Draw the link " <kbd>"Enter"</kbd></button>
-                        <button on:click=move |_| handle.linking_from.set(None)>"Cancel " <kbd>"Esc"</kbd></button>
+                        <button on:click=move |_| close.run(())>"Cancel " <kbd>"Esc"</kbd></button>
                     </div>
                 </div>
-            </div>
+            </Dialog>
         </Show>
     }
 }

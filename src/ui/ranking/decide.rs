@@ -1,54 +1,45 @@
 //! The decide screen: one pair at a time in large type, one keystroke a decision.
 
 use super::{RankingHandle, View};
-use crate::model::ranking::{Outcome, QuickStep, Ranking, RankingMethod};
-use crate::ui::keys::is_typing;
+use crate::model::ranking::{Outcome, RankingMethod};
+use crate::ui::keys::screen_keys_allowed;
 use crate::ui::state::now;
-use leptos::html;
 use leptos::prelude::*;
-
-/// The pair on screen: a pair being revisited, or the method's next question.
-fn current_pair(ranking: &Ranking, revisit: Option<(String, String)>) -> Option<(String, String)> {
-    if let Some((a, b)) = revisit {
-        if ranking.item(&a).is_some() && ranking.item(&b).is_some() {
-            return Some((a, b));
-        }
-    }
-    match ranking.method {
-        RankingMethod::Matrix => ranking.next_pair(),
-        RankingMethod::Quick => match ranking.quick_next() {
-            QuickStep::Ask(a, b) => Some((a, b)),
-            QuickStep::Done(_) => None,
-        },
-    }
-}
 
 #[component]
 pub fn DecideView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
     let pair = Memo::new(move |_| {
-        let revisit = handle.revisit.get();
-        handle
-            .ranking
-            .with(|r| r.as_ref().and_then(|r| current_pair(r, revisit)))
-    });
-    let reason = RwSignal::new(String::new());
-    // A pair's reason box starts with what was recorded for it, if anything.
-    Effect::new(move |_| {
-        let recorded = pair.get().and_then(|(a, b)| {
+        handle.revisit.with(|revisit| {
             handle
-                .with(|r| r.decision_for(&a, &b).map(|d| d.reason.clone()))
-                .flatten()
-        });
-        reason.set(recorded.unwrap_or_default());
+                .ranking
+                .with(|r| r.as_ref().and_then(|r| r.current_pair(revisit.as_ref())))
+        })
     });
+    // The box shows what the model keeps for the pair on screen: its draft, or its
+    // decision's reason. Typing is kept at once, as that pair's own, so it survives a view
+    // change, a reload and another tab's deciding, and never lands on another pair.
+    let reason = Memo::new(move |_| {
+        pair.get()
+            .and_then(|(a, b)| handle.with(|r| r.reason_for(&a, &b)))
+            .unwrap_or_default()
+    });
+    let write_reason = move |text: String| {
+        let Some((a, b)) = pair.get_untracked() else {
+            return;
+        };
+        let key = format!("reason-{a}-{b}");
+        handle.edit(Some(&key), |r| {
+            r.write_reason(&a, &b, text);
+        });
+    };
     let decide = move |outcome_for: fn(&str, &str) -> Outcome| {
         let Some((a, b)) = pair.get_untracked() else {
             return;
         };
         let outcome = outcome_for(&a, &b);
-        let text = reason.get_untracked().trim().to_string();
         handle.edit(None, |r| {
+            let text = r.reason_for(&a, &b).trim().to_string();
             r.decide(&a, &b, outcome, text, now());
         });
         handle.revisit.set(None);
@@ -59,32 +50,14 @@ pub fn DecideView() -> impl IntoView {
     let cant_decide = move || decide(|_, _| Outcome::CantDecide);
     let go_back = move || {
         let current = pair.get_untracked();
-        let previous = handle.with(|r| {
-            let position = current.as_ref().and_then(|(a, b)| {
-                r.decisions
-                    .iter()
-                    .position(|d| (&d.a, &d.b) == (a, b) || (&d.b, &d.a) == (a, b))
-            });
-            let index = match position {
-                Some(0) => return None,
-                Some(i) => i - 1,
-                None => r.decisions.len().checked_sub(1)?,
-            };
-            r.decisions.get(index).map(|d| (d.a.clone(), d.b.clone()))
-        });
-        if let Some(Some(previous)) = previous {
+        if let Some(Some(previous)) = handle.with(|r| r.previous_pair(current.as_ref())) {
             handle.revisit.set(Some(previous));
         }
     };
 
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
-            if event.default_prevented()
-                || is_typing(&event)
-                || event.ctrl_key()
-                || event.meta_key()
-                || event.alt_key()
-            {
+            if !screen_keys_allowed(&event) {
                 return;
             }
             let handled = match event.key().as_str() {
@@ -116,7 +89,6 @@ pub fn DecideView() -> impl IntoView {
         });
     on_cleanup(move || listener.remove());
 
-    let reason_box = NodeRef::<html::Textarea>::new();
     let progress = move || {
         handle.with(|r| match r.method {
             RankingMethod::Matrix => {
@@ -203,14 +175,10 @@ pub fn DecideView() -> impl IntoView {
                 </div>
                 <div class="field reason">
                     <label for="decision-reason">"Why? The reason the group gave"</label>
-                    <textarea id="decision-reason" node_ref=reason_box dir="auto" rows="2"
+                    <textarea id="decision-reason" dir="auto" rows="2"
                         placeholder="Type the reason, then Esc to return to the keys"
                         prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))
-                        on:keydown=move |ev| if ev.key() == "Escape" {
-                            ev.prevent_default();
-                            if let Some(area) = reason_box.get() { let _ = area.blur(); }
-                        }></textarea>
+                        on:input=move |ev| write_reason(event_target_value(&ev))></textarea>
                 </div>
             </Show>
         </section>
@@ -225,10 +193,10 @@ fn DecideDone() -> impl IntoView {
         <div class="decide-done">
             <Show when=enough_items fallback=move || view! {
                 <p class="lead">"Add at least two items to rank."</p>
-                <button class="primary" on:click=move |_| handle.view.set(View::Items)>"Add items " <kbd>"I"</kbd></button>
+                <button class="primary" on:click=move |_| handle.set_view(View::Items)>"Add items " <kbd>"I"</kbd></button>
             }>
                 <p class="lead">"Every question is answered."</p>
-                <button class="primary" on:click=move |_| handle.view.set(View::Results)>"See the results " <kbd>"R"</kbd></button>
+                <button class="primary" on:click=move |_| handle.set_view(View::Results)>"See the results " <kbd>"R"</kbd></button>
             </Show>
         </div>
     }

@@ -44,6 +44,22 @@ impl View {
         }
     }
 
+    /// The view's name in the location hash, so a reload comes back to it.
+    fn slug(self) -> &'static str {
+        match self {
+            View::Items => "items",
+            View::Decide => "decide",
+            View::Matrix => "matrix",
+            View::Results => "results",
+            View::Reasons => "reasons",
+            View::Compare => "compare",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+
     fn key(self) -> &'static str {
         match self {
             View::Items => "I",
@@ -63,7 +79,8 @@ pub struct RankingHandle {
     ids: StoredValue<(String, String)>,
     /// The ranking as it is now; recomputed only when the library changes.
     pub ranking: Memo<Option<Ranking>>,
-    pub view: RwSignal<View>,
+    /// The view the editor opened on when the location names none.
+    first_view: View,
     /// A pair the facilitator went back to (Backspace, or a matrix cell), shown in place of
     /// the next undecided pair until it is decided again.
     pub revisit: RwSignal<Option<(String, String)>>,
@@ -72,6 +89,25 @@ pub struct RankingHandle {
 impl RankingHandle {
     pub fn workshop_id(&self) -> String {
         self.ids.get_value().0
+    }
+
+    pub fn exercise_id(&self) -> String {
+        self.ids.get_value().1
+    }
+
+    /// The open view, as the location hash says.
+    pub fn view(&self) -> View {
+        self.state
+            .view
+            .with(|v| View::from_slug(v))
+            .unwrap_or(self.first_view)
+    }
+
+    pub fn set_view(&self, view: View) {
+        let slug = view.slug().to_string();
+        if self.state.view.with_untracked(|v| *v != slug) {
+            self.state.view.set(slug);
+        }
     }
 
     /// One committed change to the ranking: one undo step, one save.
@@ -126,20 +162,20 @@ pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView 
         state,
         ids: StoredValue::new((workshop_id, exercise_id)),
         ranking,
-        view: RwSignal::new(if starts_deciding {
+        first_view: if starts_deciding {
             View::Decide
         } else {
             View::Items
-        }),
+        },
         revisit: RwSignal::new(None),
     };
     provide_context(handle);
     install_view_keys(handle);
     let tabs = View::ALL.map(|view| {
         view! {
-            <button role="tab" aria-selected=move || (handle.view.get() == view).to_string()
+            <button role="tab" aria-selected=move || (handle.view() == view).to_string()
                 aria-keyshortcuts=view.key()
-                on:click=move |_| handle.view.set(view)>
+                on:click=move |_| handle.set_view(view)>
                 {view.label()} <kbd class="tab-key">{view.key()}</kbd>
             </button>
         }
@@ -150,7 +186,7 @@ pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView 
                 <div class="tabs chrome" role="tablist" aria-label="Ranking views">{tabs}</div>
                 <MethodLabel/>
             </div>
-            {move || match handle.view.get() {
+            {move || match handle.view() {
                 View::Items => view! { <views::ItemsView/> }.into_any(),
                 View::Decide => view! { <decide::DecideView/> }.into_any(),
                 View::Matrix => view! { <views::MatrixView/> }.into_any(),
@@ -183,18 +219,13 @@ fn MethodLabel() -> impl IntoView {
 fn install_view_keys(handle: RankingHandle) {
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
-            if event.default_prevented()
-                || super::keys::is_typing(&event)
-                || event.ctrl_key()
-                || event.meta_key()
-                || event.alt_key()
-            {
+            if !super::keys::screen_keys_allowed(&event) {
                 return;
             }
             let key = event.key().to_ascii_uppercase();
             if let Some(view) = View::ALL.into_iter().find(|v| v.key() == key) {
                 event.prevent_default();
-                handle.view.set(view);
+                handle.set_view(view);
             }
         });
     on_cleanup(move || listener.remove());

@@ -4,13 +4,14 @@ use super::{RankingHandle, View};
 use crate::export::ranking as export;
 use crate::model::new_id;
 use crate::model::ranking::{Outcome, Ranking, RankingMethod, TieBreak};
+use crate::ui::focus::keep_focus_on;
 use crate::ui::state::NoticeKind;
 use leptos::prelude::*;
 
 #[component]
 pub fn ItemsView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
-    let new_item = RwSignal::new(String::new());
+    let new_item = crate::ui::drafts::kept_draft(format!("new-item/{}", handle.exercise_id()));
     let add_lines = move |text: String| {
         let labels = Ranking::items_from_lines(&text);
         if labels.is_empty() {
@@ -23,7 +24,12 @@ pub fn ItemsView() -> impl IntoView {
         });
         new_item.set(String::new());
     };
-    let items = move || handle.with(|r| r.items.clone()).unwrap_or_default();
+    // Ids only: a row reads its own fields, so typing in a row never rebuilds it.
+    let items = Memo::new(move |_| {
+        handle
+            .with(|r| r.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     let method = move || handle.with(|r| r.method).unwrap_or_default();
     let set_method = move |method: RankingMethod| handle.edit(None, |r| r.method = method);
     let count = move || handle.with(|r| r.items.len()).unwrap_or(0);
@@ -46,8 +52,8 @@ pub fn ItemsView() -> impl IntoView {
                 format!("{n} items: {} pairs to decide in the matrix.", n * n.saturating_sub(1) / 2)
             }}</p>
             <ol class="item-list">
-                <For each=items key=|i| (i.id.clone(), i.label.clone(), i.description.clone()) let:item>
-                    <ItemRow id=item.id.clone() label=item.label.clone() description=item.description.clone()/>
+                <For each=move || items.get() key=|id| id.clone() let:id>
+                    <ItemRow id=id/>
                 </For>
             </ol>
             <div class="inline-form chrome">
@@ -71,14 +77,37 @@ pub fn ItemsView() -> impl IntoView {
 }
 
 #[component]
-fn ItemRow(id: String, label: String, description: String) -> impl IntoView {
+fn ItemRow(id: String) -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
+    let row = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            handle
+                .with(|r| {
+                    r.item(&id)
+                        .map(|i| (i.label.clone(), i.description.clone()))
+                })
+                .flatten()
+                .unwrap_or_default()
+        })
+    };
+    let label = move || row.with(|(label, _)| label.clone());
+    let description = move || row.with(|(_, description)| description.clone());
+    let label_key = format!("item-label-{id}");
+    let note_key = format!("item-note-{id}");
+    let (label_id, description_id, up_id, down_id, remove_id) = (
+        format!("item-label-{id}"),
+        format!("item-description-{id}"),
+        format!("item-up-{id}"),
+        format!("item-down-{id}"),
+        format!("item-remove-{id}"),
+    );
+    let row_id = id.clone();
     let id = StoredValue::new(id);
-    let label_key = format!("item-label-{}", id.get_value());
-    let note_key = format!("item-note-{}", id.get_value());
     let remove = move |_| {
         let mut dropped = Vec::new();
         let mut removed_label = String::new();
+        crate::ui::focus::focus_neighbour_after_removal(&id.get_value(), "#new-item");
         handle.edit(None, |r| {
             removed_label = r
                 .item(&id.get_value())
@@ -105,15 +134,15 @@ fn ItemRow(id: String, label: String, description: String) -> impl IntoView {
             )));
         }
     };
-    let title = label.clone();
+    let undo_focus = label_id.clone();
     view! {
-        <li class="item-row">
-            <input dir="auto" aria-label=format!("Item: {title}") prop:value=label
+        <li class="item-row" data-row=row_id>
+            <input id=label_id data-role="label" dir="auto" aria-label=move || format!("Item: {}", label()) prop:value=label
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     handle.edit(Some(&label_key), |r| { r.rename_item(&id.get_value(), text); });
                 }/>
-            <input dir="auto" class="description" aria-label=format!("Description of {title}") placeholder="Description (optional)" prop:value=description
+            <input id=description_id data-role="description" dir="auto" class="description" aria-label=move || format!("Description of {}", label()) placeholder="Description (optional)" prop:value=description
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     handle.edit(Some(&note_key), |r| {
@@ -121,9 +150,9 @@ fn ItemRow(id: String, label: String, description: String) -> impl IntoView {
                     });
                 }/>
             <span class="row-edit chrome">
-                <button class="small" aria-label=format!("Move {title} up") on:click=move |_| handle.edit(None, |r| { r.move_item(&id.get_value(), -1); })>"↑"</button>
-                <button class="small" aria-label=format!("Move {title} down") on:click=move |_| handle.edit(None, |r| { r.move_item(&id.get_value(), 1); })>"↓"</button>
-                <button class="small danger" aria-label=format!("Remove {title}") on:click=remove>"Remove"</button>
+                <button id=up_id data-role="up" class="small" aria-label=move || format!("Move {} up", label()) on:click=move |_| { handle.edit(None, |r| { r.move_item(&id.get_value(), -1); }); keep_focus_on(&format!("item-up-{}", id.get_value())); }>"↑"</button>
+                <button id=down_id data-role="down" class="small" aria-label=move || format!("Move {} down", label()) on:click=move |_| { handle.edit(None, |r| { r.move_item(&id.get_value(), 1); }); keep_focus_on(&format!("item-down-{}", id.get_value())); }>"↓"</button>
+                <button id=remove_id data-role="remove" data-undo-focus=undo_focus class="small danger" aria-label=move || format!("Remove {}", label()) on:click=remove>"Remove"</button>
             </span>
         </li>
     }
@@ -151,7 +180,7 @@ pub fn MatrixView() -> impl IntoView {
         };
         if let (Some(a), Some(b)) = (cell.get_attribute("data-a"), cell.get_attribute("data-b")) {
             handle.revisit.set(Some((a, b)));
-            handle.view.set(View::Decide);
+            handle.set_view(View::Decide);
         }
         true
     };
@@ -251,9 +280,13 @@ fn matrix_html(r: &Ranking) -> String {
             push_escaped(&mut html, &column.label);
             html.push_str(": ");
             match (outcome, winner) {
-                (Some(Outcome::Wins(_)), Some((_, label))) => {
+                // The number the cell shows is in its name, so what is seen is what is heard.
+                (Some(Outcome::Wins(_)), Some((number, label))) => {
+                    html.push_str("item ");
+                    html.push_str(&number.to_string());
+                    html.push_str(", ");
                     push_escaped(&mut html, label);
-                    html.push_str(" wins");
+                    html.push_str(", wins");
                 }
                 // A winner that is no longer an item: the model drops such decisions, so
                 // this only guards against showing a wrong number.
@@ -324,8 +357,14 @@ pub fn ResultsView() -> impl IntoView {
             .with(|r| r.method == RankingMethod::Quick)
             .unwrap_or(false)
     };
+    let provisional = move || {
+        handle
+            .with(|r| r.results_status().provisional_note())
+            .flatten()
+    };
     view! {
         <section class="results-view" aria-label="Results">
+            {move || provisional().map(|note| view! { <p class="provisional" role="status">{note}</p> })}
             <Show when=quick>
                 <p class="hint">"Quick mode: the order below comes from the answers given; the points count the same answers."</p>
             </Show>

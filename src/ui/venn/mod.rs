@@ -8,7 +8,7 @@ mod table;
 
 use super::state::AppState;
 use crate::export::venn as export;
-use crate::model::venn::{Institution, Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH};
+use crate::model::venn::{Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH};
 use crate::model::{new_id, ExerciseData};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,6 @@ pub struct VennHandle {
     /// committed. One signal per circle, so a pointer move wakes that circle and its label
     /// and nothing else.
     live: super::live::LivePlaces<(f64, f64, f64)>,
-    pub comparing: RwSignal<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +46,17 @@ pub struct Drag {
 impl VennHandle {
     pub fn workshop_id(&self) -> String {
         self.ids.get_value().0
+    }
+
+    /// Whether the comparison with another diagram is open: a view kept in the location
+    /// hash, so a reload comes back to it.
+    pub fn comparing(&self) -> bool {
+        self.state.view.with(|v| v == "compare")
+    }
+
+    pub fn toggle_comparing(&self) {
+        let next = if self.comparing() { "" } else { "compare" };
+        self.state.view.set(next.to_string());
     }
 
     pub fn exercise_id(&self) -> String {
@@ -123,10 +133,9 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         selected: RwSignal::new(None),
         dragging: StoredValue::new(None),
         live: super::live::LivePlaces::new(),
-        comparing: RwSignal::new(false),
     };
     provide_context(handle);
-    let new_label = RwSignal::new(String::new());
+    let new_label = super::drafts::kept_draft(format!("new-institution/{}", handle.exercise_id()));
     let add = move || {
         let label = new_label.get_untracked().trim().to_string();
         if label.is_empty() {
@@ -176,7 +185,7 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
                     </div>
                     <button on:click=move |_| add()>"Add"</button>
                 </div>
-                <button aria-pressed=move || handle.comparing.get().to_string() on:click=move |_| handle.comparing.update(|c| *c = !*c)>
+                <button aria-pressed=move || handle.comparing().to_string() on:click=move |_| handle.toggle_comparing()>
                     "Compare with another diagram"
                 </button>
                 <details class="exports">
@@ -190,7 +199,7 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
                     </div>
                 </details>
             </div>
-            <Show when=move || !handle.comparing.get() fallback=|| view! { <compare::CompareView/> }>
+            <Show when=move || !handle.comparing() fallback=|| view! { <compare::CompareView/> }>
                 <div class="venn-layout">
                     <Canvas/>
                     <table::DataTable/>
@@ -228,7 +237,18 @@ fn canvas_point(svg: &web_sys::Element, event: &web_sys::PointerEvent) -> (f64, 
 fn Canvas() -> impl IntoView {
     let handle = expect_context::<VennHandle>();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let institutions = move || handle.with(|d| d.institutions.clone()).unwrap_or_default();
+    // Ids only: a circle reads its own institution, so an edit redraws it in place and the
+    // keyboard stays on it.
+    let institution_ids = Memo::new(move |_| {
+        handle
+            .with(|d| {
+                d.institutions
+                    .iter()
+                    .map(|i| i.id.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let community = move || {
         handle
             .with(|d| {
@@ -297,14 +317,17 @@ fn Canvas() -> impl IntoView {
             return;
         };
         let (x, y) = canvas_point(&svg, &event);
-        if drag.resizing {
-            drag.radius = ((x - drag.x).powi(2) + (y - drag.y).powi(2))
-                .sqrt()
-                .clamp(20.0, 400.0);
+        // The model's bounds, so what the drag shows is what is committed.
+        let (x, y, radius) = if drag.resizing {
+            VennDiagram::bounded_geometry(
+                drag.x,
+                drag.y,
+                ((x - drag.x).powi(2) + (y - drag.y).powi(2)).sqrt(),
+            )
         } else {
-            drag.x = (x - drag.grab_dx).clamp(0.0, CANVAS_WIDTH);
-            drag.y = (y - drag.grab_dy).clamp(0.0, CANVAS_HEIGHT);
-        }
+            VennDiagram::bounded_geometry(x - drag.grab_dx, y - drag.grab_dy, drag.radius)
+        };
+        (drag.x, drag.y, drag.radius) = (x, y, radius);
         handle
             .live
             .of(&drag.id)
@@ -318,13 +341,7 @@ fn Canvas() -> impl IntoView {
             handle.live.of(&drag.id).set(None);
             handle.edit(None, |d| {
                 d.move_to(&drag.id, drag.x, drag.y);
-                if let Some(inst) = d.institutions.iter_mut().find(|i| i.id == drag.id) {
-                    let radius = drag.radius.clamp(
-                        crate::model::venn::MIN_RADIUS,
-                        crate::model::venn::MAX_RADIUS,
-                    );
-                    inst.radius = (radius * 100.0).round() / 100.0;
-                }
+                d.set_radius(&drag.id, drag.radius);
             });
         }
     };
@@ -343,8 +360,8 @@ fn Canvas() -> impl IntoView {
                         </g>
                     }
                 }}
-                <For each=institutions key=|i| (i.id.clone(), i.label.clone(), relation_label(i.relation), i.x.to_bits(), i.y.to_bits(), i.radius.to_bits()) let:institution>
-                    <Circle institution=institution svg_ref=svg_ref/>
+                <For each=move || institution_ids.get() key=|id| id.clone() let:id>
+                    <Circle id=id svg_ref=svg_ref/>
                 </For>
                 <g class="venn-labels" aria-hidden="true">{labels}</g>
             </svg>
@@ -354,31 +371,48 @@ fn Canvas() -> impl IntoView {
 }
 
 #[component]
-fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+fn Circle(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let handle = expect_context::<VennHandle>();
-    let id = StoredValue::new(institution.id.clone());
-    let (colour, dash, mark) = relation_style(institution.relation);
-    let base = (institution.x, institution.y, institution.radius);
+    // What the circle shows from the committed diagram: its geometry, relation and the
+    // words its accessible name says.
+    let look = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            handle
+                .with(|d| {
+                    let institution = d.institution(&id)?;
+                    let (band, _) = d.closeness(institution);
+                    let meaning = format!(
+                        "{}: {}, {}, {} to the community",
+                        institution.label,
+                        relation_label(institution.relation),
+                        crate::model::venn::tier_of(institution.radius).label(),
+                        band.label()
+                    );
+                    Some((
+                        (institution.x, institution.y, institution.radius),
+                        institution.relation,
+                        meaning,
+                    ))
+                })
+                .flatten()
+        })
+    };
+    let base = move || look.with(|l| l.as_ref().map(|l| l.0)).unwrap_or_default();
+    let relation = move || look.with(|l| l.as_ref().map_or(Relation::Neutral, |l| l.1));
+    let style = move || relation_style(relation());
+    let meaning = move || look.with(|l| l.as_ref().map(|l| l.2.clone()).unwrap_or_default());
     // Position and size: the drag's, while this circle is being dragged.
-    let live = handle.live.of(&institution.id);
-    let geometry = Memo::new(move |_| live.get().unwrap_or(base));
+    let live = handle.live.of(&id);
+    let geometry = Memo::new(move |_| live.get().unwrap_or_else(base));
+    let element_id = format!("institution-{id}");
+    let (row_id, data_id) = (id.clone(), id.clone());
+    let id = StoredValue::new(id);
     let selected = move || {
         handle
             .selected
             .with(|s| s.as_deref() == Some(id.get_value().as_str()))
     };
-    let meaning = handle
-        .with(|d| {
-            let (band, _) = d.closeness(&institution);
-            format!(
-                "{}: {}, {:?}, {:?} to the community",
-                institution.label,
-                relation_label(institution.relation),
-                crate::model::venn::tier_of(institution.radius),
-                band
-            )
-        })
-        .unwrap_or_default();
     let start_drag = move |event: web_sys::PointerEvent, resizing: bool| {
         event.prevent_default();
         event.stop_propagation();
@@ -435,25 +469,24 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
             }
             "+" | "=" => {
                 handle.edit(Some(&coalesce), |d| {
-                    if let Some(i) = d.institutions.iter_mut().find(|i| i.id == key_id) {
-                        i.resize(1);
-                    }
+                    d.resize(&key_id, 1);
                 });
                 true
             }
-            "-" | "_" => {
+            "-" | "_" | "−" => {
                 handle.edit(Some(&coalesce), |d| {
-                    if let Some(i) = d.institutions.iter_mut().find(|i| i.id == key_id) {
-                        i.resize(-1);
-                    }
+                    d.resize(&key_id, -1);
                 });
                 true
             }
             "Delete" => {
+                crate::ui::focus::focus_neighbour_after_removal(&key_id, "#new-institution");
                 handle.edit(None, |d| {
                     d.remove_institution(&key_id);
                 });
-                true
+                handle.selected.set(None);
+                event.prevent_default();
+                return;
             }
             _ => false,
         };
@@ -465,15 +498,16 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
         }
     };
     view! {
-        <g class="institution" class:selected=selected tabindex="0" role="button" aria-label=meaning data-id=institution.id.clone()
+        <g id=element_id class="institution" class:selected=selected tabindex="0" role="button" aria-label=meaning data-id=data_id
+            data-row=row_id data-role="shape"
             on:focus=move |_| handle.selected.set(Some(id.get_value()))
             on:keydown=on_key
             on:pointerdown=move |ev| start_drag(ev, false)>
             // Positions, not a transform per circle: fewer layers for the browser to
             // composite on every drag frame.
-            <circle cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 fill=colour fill-opacity="0.22" stroke=colour stroke-width="5" stroke-dasharray=dash/>
+            <circle cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 fill=move || style().0 fill-opacity="0.22" stroke=move || style().0 stroke-width="5" stroke-dasharray=move || style().1/>
             <circle class="selection-ring" cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 + 9.0/>
-            <text class="mark" x=move || geometry.get().0 y=move || geometry.get().1 - geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=colour font-weight="800">{mark}</text>
+            <text class="mark" x=move || geometry.get().0 y=move || geometry.get().1 - geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=move || style().0 font-weight="800">{move || style().2}</text>
 
             <rect class="resize-handle" x=move || { let (x, _, r) = geometry.get(); x + r * 0.707 - 12.0 } y=move || { let (_, y, r) = geometry.get(); y + r * 0.707 - 12.0 } width="24" height="24"
                 on:pointerdown=move |ev| start_drag(ev, true)/>
@@ -481,18 +515,7 @@ fn Circle(institution: Institution, svg_ref: NodeRef<leptos::svg::Svg>) -> impl 
     }
 }
 
+/// Keeps the keyboard on the shape after an edit redraws it.
 fn refocus(id: &str) {
-    let id = id.to_string();
-    leptos::task::spawn_local(async move {
-        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
-        let selector = format!("g.institution[data-id=\"{id}\"]");
-        if let Some(element) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    crate::ui::focus::keep_focus_on(&format!("institution-{id}"));
 }

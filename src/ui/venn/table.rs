@@ -2,7 +2,7 @@
 //! resize the circle to match.
 
 use super::{relation_label, VennHandle};
-use crate::model::venn::{Closeness, Relation, SizeTier};
+use crate::model::venn::{Closeness, Relation, SizeTier, TableRow};
 use leptos::prelude::*;
 
 const BANDS: [(Closeness, &str); 4] = [
@@ -21,8 +21,11 @@ const RELATIONS: [Relation; 3] = [Relation::Ally, Relation::Neutral, Relation::T
 #[component]
 pub fn DataTable() -> impl IntoView {
     let handle = expect_context::<VennHandle>();
-    let rows = move || handle.with(|d| d.table()).unwrap_or_default();
-    let groups = move || handle.with(|d| d.groups.clone()).unwrap_or_default();
+    // The table's rows in one pass over the diagram; each row finds its own by id, so an edit
+    // updates the row's fields in place instead of building the row again.
+    let rows = Memo::new(move |_| handle.with(|d| d.table()).unwrap_or_default());
+    let row_ids =
+        Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let community = move || {
         handle
             .with(|d| d.community_label.clone())
@@ -46,70 +49,128 @@ pub fn DataTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=rows key=|r| format!("{r:?}") let:row>
-                        {
-                            let id = StoredValue::new(row.id.clone());
-                            let label = row.label.clone();
-                            let label_key = format!("venn-label-{}", row.id);
-                            let notes_key = format!("venn-notes-{}", row.id);
-                            let current_group = row.group.clone();
-                            let selected = move || handle.selected.with(|s| s.as_deref() == Some(id.get_value().as_str()));
-                            let relations = if row.overlaps_with.is_empty() { String::new() } else { format!("overlaps {}", row.overlaps_with.join(", ")) };
-                            let inside = row.inside_of.clone().map(|o| format!("inside {o}")).unwrap_or_default();
-                            view! {
-                                <tr class:selected=selected on:click=move |_| handle.selected.set(Some(id.get_value()))>
-                                    <td>
-                                        <input dir="auto" aria-label=format!("Label of {label}") prop:value=row.label.clone()
-                                            on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&label_key), |d| { d.set_label(&id.get_value(), text); }); }/>
-                                        <select aria-label=format!("Group of {label}")
-                                            on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |d| { d.set_group(&id.get_value(), g); }); }>
-                                            <option value="" selected=current_group.is_empty()>"No group"</option>
-                                            {groups().into_iter().map(|g| { let sel = g == current_group; view! { <option value=g.clone() selected=sel>{g.clone()}</option> } }).collect_view()}
-                                        </select>
-                                        <input dir="auto" class="notes" aria-label=format!("Why {label} is there") placeholder="Why it is there" prop:value=row.notes.clone()
-                                            on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&notes_key), |d| { d.set_notes(&id.get_value(), text); }); }/>
-                                    </td>
-                                    <td>
-                                        <select aria-label=format!("Closeness of {label}")
-                                            on:change=move |ev| {
-                                                let value = event_target_value(&ev);
-                                                if let Some((band, _)) = BANDS.iter().find(|(_, name)| *name == value) {
-                                                    handle.edit(None, |d| { d.set_closeness(&id.get_value(), *band); });
-                                                }
-                                            }>
-                                            {BANDS.iter().map(|(band, name)| view! { <option value=*name selected=*band == row.closeness>{*name}</option> }).collect_view()}
-                                        </select>
-                                        <span class="distance">{format!("{:.0}", row.distance)}</span>
-                                    </td>
-                                    <td>
-                                        <select aria-label=format!("Size of {label}")
-                                            on:change=move |ev| {
-                                                let value = event_target_value(&ev);
-                                                if let Some((tier, _)) = TIERS.iter().find(|(_, name)| *name == value) {
-                                                    handle.edit(None, |d| { d.set_size_tier(&id.get_value(), *tier); });
-                                                }
-                                            }>
-                                            {TIERS.iter().map(|(tier, name)| view! { <option value=*name selected=*tier == row.size_tier>{*name}</option> }).collect_view()}
-                                        </select>
-                                    </td>
-                                    <td>
-                                        <select aria-label=format!("Relation of {label}")
-                                            on:change=move |ev| {
-                                                let value = event_target_value(&ev);
-                                                if let Some(relation) = RELATIONS.iter().find(|r| relation_label(**r) == value) {
-                                                    handle.edit(None, |d| { d.set_relation(&id.get_value(), *relation); });
-                                                }
-                                            }>
-                                            {RELATIONS.iter().map(|r| view! { <option value=relation_label(*r) selected=*r == row.relation>{relation_label(*r)}</option> }).collect_view()}
-                                        </select>
-                                    </td>
-                                    <td class="overlaps" dir="auto">{relations}" "{inside}</td>
-                                </tr>
-                            }
-                        }
+                    <For each=move || row_ids.get() key=|id| id.clone() let:id>
+                        <Row id=id rows=rows/>
                     </For>
                 </tbody>
             </table>
         </div>
     }
+}
+
+#[component]
+fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
+    let handle = expect_context::<VennHandle>();
+    let row = {
+        let id = id.clone();
+        Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.id == id).cloned()))
+    };
+    let groups = Memo::new(move |_| handle.with(|d| d.groups.clone()).unwrap_or_default());
+    let read = move |f: fn(&TableRow) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
+    let label = read(|r| r.label.clone());
+    let notes = read(|r| r.notes.clone());
+    let group = read(|r| r.group.clone());
+    let closeness = read(|r| band_name(r.closeness).to_string());
+    let size = read(|r| tier_name(r.size_tier).to_string());
+    let relation = read(|r| relation_label(r.relation).to_string());
+    let distance = read(|r| format!("{:.0}", r.distance));
+    let overlaps = read(|r| {
+        let overlaps = if r.overlaps_with.is_empty() {
+            String::new()
+        } else {
+            format!("overlaps {}", r.overlaps_with.join(", "))
+        };
+        let inside = r
+            .inside_of
+            .clone()
+            .map(|o| format!("inside {o}"))
+            .unwrap_or_default();
+        format!("{overlaps} {inside}").trim().to_string()
+    });
+    let label_key = format!("venn-label-{id}");
+    let notes_key = format!("venn-notes-{id}");
+    let control = |name: &str| format!("venn-{name}-{id}");
+    let (label_id, group_id, notes_id, closeness_id, size_id, relation_id) = (
+        control("label"),
+        control("group"),
+        control("notes"),
+        control("closeness"),
+        control("size"),
+        control("relation"),
+    );
+    let row_id = id.clone();
+    let id = StoredValue::new(id);
+    let selected = move || {
+        handle
+            .selected
+            .with(|s| s.as_deref() == Some(id.get_value().as_str()))
+    };
+    view! {
+        <tr data-row=row_id class:selected=selected on:click=move |_| handle.selected.set(Some(id.get_value()))>
+            <td>
+                <input id=label_id data-role="label" dir="auto" aria-label=move || format!("Label of {}", label()) prop:value=label
+                    on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&label_key), |d| { d.set_label(&id.get_value(), text); }); }/>
+                <select id=group_id data-role="group" aria-label=move || format!("Group of {}", label()) prop:value=group
+                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |d| { d.set_group(&id.get_value(), g); }); }>
+                    <option value="" selected=move || group().is_empty()>"No group"</option>
+                    <For each=move || groups.get() key=|g| g.clone() let:g>
+                        <option value=g.clone() selected={ let g = g.clone(); move || group() == g }>{g.clone()}</option>
+                    </For>
+                </select>
+                <input id=notes_id data-role="notes" dir="auto" class="notes" aria-label=move || format!("Why {} is there", label()) placeholder="Why it is there" prop:value=notes
+                    on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&notes_key), |d| { d.set_notes(&id.get_value(), text); }); }/>
+            </td>
+            <td>
+                <select id=closeness_id data-role="closeness" aria-label=move || format!("Closeness of {}", label()) prop:value=closeness
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some((band, _)) = BANDS.iter().find(|(_, name)| *name == value) {
+                            handle.edit(None, |d| { d.set_closeness(&id.get_value(), *band); });
+                        }
+                    }>
+                    {BANDS.iter().map(|(_, name)| view! { <option value=*name selected=move || closeness() == *name>{*name}</option> }).collect_view()}
+                </select>
+                <span class="distance">{distance}</span>
+            </td>
+            <td>
+                <select id=size_id data-role="size" aria-label=move || format!("Size of {}", label()) prop:value=size
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some((tier, _)) = TIERS.iter().find(|(_, name)| *name == value) {
+                            handle.edit(None, |d| { d.set_size_tier(&id.get_value(), *tier); });
+                        }
+                    }>
+                    {TIERS.iter().map(|(_, name)| view! { <option value=*name selected=move || size() == *name>{*name}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>
+                <select id=relation_id data-role="relation" aria-label=move || format!("Relation of {}", label()) prop:value=relation
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some(r) = RELATIONS.iter().find(|r| relation_label(**r) == value) {
+                            handle.edit(None, |d| { d.set_relation(&id.get_value(), *r); });
+                        }
+                    }>
+                    {RELATIONS.iter().map(|r| view! { <option value=relation_label(*r) selected=move || relation() == relation_label(*r)>{relation_label(*r)}</option> }).collect_view()}
+                </select>
+            </td>
+            <td class="overlaps" dir="auto">{overlaps}</td>
+        </tr>
+    }
+}
+
+fn band_name(band: Closeness) -> &'static str {
+    BANDS
+        .iter()
+        .find(|(b, _)| *b == band)
+        .map_or("far", |(_, name)| name)
+}
+
+fn tier_name(tier: SizeTier) -> &'static str {
+    TIERS
+        .iter()
+        .find(|(t, _)| *t == tier)
+        .map_or("medium", |(_, name)| name)
 }
