@@ -1680,3 +1680,29 @@ fn the_decide_screen_shows_a_revisited_pair_else_the_next_and_backspace_walks_ba
     let own = (a.clone(), a.clone());
     assert_eq!(ranking.current_pair(Some(&own)), ranking.next_pair());
 }
+
+#[test]
+fn quick_mode_calls_its_unfinished_order_provisional_in_questions() {
+    let mut ranking = ranking_of(4);
+    ranking.method = RankingMethod::Quick;
+    let status = ranking.results_status();
+    assert!(!status.complete);
+    let note = status.provisional_note().expect("unfinished");
+    assert!(note.starts_with("0 questions answered (at most "), "{note}");
+    assert!(note.ends_with("the order is provisional"), "{note}");
+}
+
+#[test]
+fn a_stale_draft_beside_a_decision_never_hides_the_decisions_reason() {
+    // As a damaged or hand-edited file might hold it.
+    let mut ranking = ranking_of(2);
+    assert!(ranking.decide(&id(0), &id(1), Outcome::Tie, "kept".into(), 0.0));
+    ranking
+        .drafts
+        .push(pla_workshop::model::ranking::DraftReason {
+            a: id(0),
+            b: id(1),
+            text: "stale".into(),
+        });
+    assert_eq!(ranking.reason_for(&id(0), &id(1)), "kept");
+}

@@ -1552,3 +1552,28 @@ fn the_changes_csv_lists_movement_size_relation_and_one_sided_institutions() {
     assert_eq!(food[5], "", "nothing after");
     assert_eq!(row("Mutual aid group")[1], "only after");
 }
+
+#[test]
+fn an_exported_svg_is_read_back_as_the_exercise_it_carries() {
+    use pla_workshop::export::exercise_from_svg;
+    use pla_workshop::export::orgmap::{map_svg, MapMeta};
+    use pla_workshop::model::orgmap::OrgMap;
+    use pla_workshop::model::ExerciseData;
+    let mut diagram = VennDiagram::default();
+    assert!(diagram.add_institution("a", "Mosque"));
+    let svg = diagram_svg(&diagram, &VennMeta::default());
+    assert_eq!(
+        exercise_from_svg(&svg),
+        Ok(ExerciseData::PowerVenn(
+            diagram_from_svg(&svg).expect("reads")
+        ))
+    );
+    let mut map = OrgMap::default();
+    map.add_actor("x", "Council");
+    let svg = map_svg(&map, &MapMeta::default());
+    assert!(matches!(
+        exercise_from_svg(&svg),
+        Ok(ExerciseData::OrganisationalMap(read)) if read == map
+    ));
+    assert!(exercise_from_svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>").is_err());
+}

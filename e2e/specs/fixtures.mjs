@@ -1,9 +1,11 @@
 // Shared set-up for every spec: each page records console errors and every request, so a
-// test can assert that nothing went wrong and nothing left the machine.
+// test can assert that nothing went wrong and nothing left the machine. Every test, asked or
+// not, ends by checking that Leptos never warned of a signal read where nothing tracks it (a
+// value that would silently stop updating on screen).
 import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend({
-  watched: async ({ page, baseURL }, use) => {
+  watched: [async ({ page, baseURL }, use) => {
     const consoleErrors = [];
     const consoleWarnings = [];
     const foreignRequests = [];
@@ -19,7 +21,8 @@ export const test = base.extend({
       }
     });
     await use({ consoleErrors, consoleWarnings, foreignRequests });
-  },
+    expect(consoleWarnings.filter((w) => /reactive|tracking/i.test(w)), "reactive-tracking warnings").toEqual([]);
+  }, { auto: true }],
 });
 
 /** Opens the app on a clean origin and waits until it has mounted. */

@@ -5,6 +5,19 @@ pub mod ranking;
 pub mod venn;
 mod xml;
 
+use crate::model::ExerciseData;
+
+/// The exercise an SVG this app exported carries in its `<metadata>`: a power Venn diagram or
+/// an organisational map, told apart by the metadata's id. The error says why nothing could
+/// be read.
+pub fn exercise_from_svg(svg: &str) -> Result<ExerciseData, String> {
+    if svg.contains(orgmap::METADATA_ID) {
+        orgmap::map_from_svg(svg).map(ExerciseData::OrganisationalMap)
+    } else {
+        venn::diagram_from_svg(svg).map(ExerciseData::PowerVenn)
+    }
+}
+
 /// A typed text as a spreadsheet cell: never taken for a formula. Text a spreadsheet would
 /// run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 pub(crate) fn cell_text(text: &str) -> String {

@@ -19,8 +19,9 @@ pub enum NoticeKind {
         reason: String,
         raw: String,
     },
-    /// Another tab saved a workshop this tab has open.
+    /// Another tab saved a workshop this tab has open (`workshop`: its id).
     ChangedElsewhere {
+        workshop: String,
         title: String,
     },
     /// Something the user asked for failed, with why.
@@ -29,6 +30,19 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
+    /// Whether `other` says the same thing and should count on this notice instead of
+    /// showing again: the same words, or another tab's change to the same workshop (its
+    /// title may be what changes, keystroke by keystroke).
+    pub fn merges_with(&self, other: &NoticeKind) -> bool {
+        match (self, other) {
+            (
+                NoticeKind::ChangedElsewhere { workshop: a, .. },
+                NoticeKind::ChangedElsewhere { workshop: b, .. },
+            ) => a == b,
+            _ => self == other,
+        }
+    }
+
     /// Stays until dismissed: errors and data warnings.
     pub fn stays(&self) -> bool {
         matches!(self, NoticeKind::Quarantined { .. } | NoticeKind::Error(_))
@@ -65,9 +79,11 @@ impl NoticeBoard {
     /// Adds a notice, or counts it again if the same one is on screen (and restarts its
     /// lifetime). Returns its id.
     pub fn push(&mut self, kind: NoticeKind, now: Millis) -> u32 {
-        if let Some(same) = self.notices.iter_mut().find(|n| n.kind == kind) {
+        if let Some(same) = self.notices.iter_mut().find(|n| n.kind.merges_with(&kind)) {
             same.count += 1;
             same.shown_at = now;
+            // The newest words (another tab's latest title).
+            same.kind = kind;
             return same.id;
         }
         let id = self.next_id;
@@ -122,6 +138,7 @@ mod tests {
     fn identical_notices_merge_with_a_count() {
         let mut board = NoticeBoard::default();
         let changed = NoticeKind::ChangedElsewhere {
+            workshop: "w1".into(),
             title: "Hall".into(),
         };
         let first = board.push(changed.clone(), 0.0);
@@ -131,6 +148,40 @@ mod tests {
         assert_eq!(board.notices().len(), 1);
         assert_eq!(board.notices()[0].count, 20);
         board.push(info("other"), 30.0);
+        assert_eq!(board.notices().len(), 2);
+    }
+
+    #[test]
+    fn another_tab_typing_a_title_counts_on_one_notice_that_shows_the_latest_title() {
+        let mut board = NoticeBoard::default();
+        let mut title = String::new();
+        for c in "Church hall".chars() {
+            title.push(c);
+            board.push(
+                NoticeKind::ChangedElsewhere {
+                    workshop: "w1".into(),
+                    title: title.clone(),
+                },
+                0.0,
+            );
+        }
+        assert_eq!(board.notices().len(), 1);
+        assert_eq!(board.notices()[0].count, 11);
+        assert_eq!(
+            board.notices()[0].kind,
+            NoticeKind::ChangedElsewhere {
+                workshop: "w1".into(),
+                title: "Church hall".into()
+            }
+        );
+        // Another workshop's change is another notice.
+        board.push(
+            NoticeKind::ChangedElsewhere {
+                workshop: "w2".into(),
+                title: "Church hall".into(),
+            },
+            0.0,
+        );
         assert_eq!(board.notices().len(), 2);
     }
 

@@ -87,6 +87,8 @@ pub struct ResultsStatus {
     /// Pairs in all (matrix), or the most questions quick mode may still need.
     pub total: usize,
     pub complete: bool,
+    /// Quick mode counts questions, and its total is only the most it may need.
+    pub quick: bool,
 }
 
 impl ResultsStatus {
@@ -95,10 +97,17 @@ impl ResultsStatus {
         if self.complete {
             return None;
         }
-        Some(format!(
-            "{} of {} pairs decided: ranks are provisional",
-            self.decided, self.total
-        ))
+        Some(if self.quick {
+            format!(
+                "{} questions answered (at most {} needed): the order is provisional",
+                self.decided, self.total
+            )
+        } else {
+            format!(
+                "{} of {} pairs decided: ranks are provisional",
+                self.decided, self.total
+            )
+        })
     }
 }
 
@@ -385,14 +394,16 @@ impl Ranking {
     }
 
     /// The reason box's text for a pair: the decision's reason once it is decided, before
-    /// that the draft typed for it (a draft typed while revising a decision wins, until the
-    /// pair is decided again).
+    /// that the draft typed for it. (Deciding takes the draft, so a decided pair has none;
+    /// one found in a file beside a decision is stale and the decision's reason wins.)
     pub fn reason_for(&self, a: &str, b: &str) -> String {
-        if let Some(draft) = self.drafts.iter().find(|d| same_draft_pair(d, a, b)) {
-            return draft.text.clone();
+        if let Some(decision) = self.decision_for(a, b) {
+            return decision.reason.clone();
         }
-        self.decision_for(a, b)
-            .map(|d| d.reason.clone())
+        self.drafts
+            .iter()
+            .find(|d| same_draft_pair(d, a, b))
+            .map(|d| d.text.clone())
             .unwrap_or_default()
     }
 
@@ -497,6 +508,7 @@ impl Ranking {
                     decided,
                     total,
                     complete: decided >= total,
+                    quick: false,
                 }
             }
             RankingMethod::Quick => {
@@ -505,6 +517,7 @@ impl Ranking {
                     decided: answered,
                     total: most,
                     complete: self.quick_order().is_some(),
+                    quick: true,
                 }
             }
         }

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    /// What had the keyboard before each open dialog, innermost last. (Browser objects
-    /// cannot live in the reactive system's thread-safe cleanups.)
-    static OPENERS: std::cell::RefCell<Vec<Option<web_sys::Element>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// What had the keyboard before each open dialog, by the dialog's number, whatever order
+    /// they close in. (Browser objects cannot live in the reactive system's thread-safe
+    /// cleanups.)
+    static OPENERS: std::cell::RefCell<(u32, std::collections::HashMap<u32, web_sys::Element>)> =
+        std::cell::RefCell::new((0, std::collections::HashMap::new()));
 }
 
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex=\"-1\"])";
@@ -49,11 +50,18 @@ pub fn Dialog(
     let opener = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
-    OPENERS.with(|o| o.borrow_mut().push(opener));
+    let number = OPENERS.with(|o| {
+        let (next, openers) = &mut *o.borrow_mut();
+        let number = *next;
+        *next = next.wrapping_add(1);
+        if let Some(opener) = opener {
+            openers.insert(number, opener);
+        }
+        number
+    });
     on_cleanup(move || {
         let back = OPENERS
-            .with(|o| o.borrow_mut().pop())
-            .flatten()
+            .with(|o| o.borrow_mut().1.remove(&number))
             .filter(|e| e.is_connected());
         // Once the dialog has left the page; an opener that is gone leaves the keyboard on
         // the page's main region.

@@ -167,7 +167,7 @@ fn WorkshopCard(id: String) -> impl IntoView {
                 when=move || renaming.get()
                 fallback=move || view! { <h2><a href=open_href.clone() dir="auto">{title}</a></h2> }
             >
-                <input node_ref=rename_input class="rename" dir="auto" aria-label="New title" prop:value=title
+                <input node_ref=rename_input data-draft="" class="rename" dir="auto" aria-label="New title" prop:value=title
                     on:keydown=move |ev| match ev.key().as_str() {
                         "Enter" => { ev.prevent_default(); commit(event_target_value(&ev)) }
                         "Escape" => { ev.prevent_default(); renaming.set(false) }

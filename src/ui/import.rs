@@ -31,7 +31,7 @@ pub fn install_drop_target(state: AppState, pending: PendingImport) {
         // A diagram exported as SVG comes back as a new exercise of the open workshop.
         if file.name().to_ascii_lowercase().ends_with(".svg") {
             match state.route.get_untracked() {
-                Route::Workshop(w) | Route::Exercise(w, _) => import_venn_svg(state, w, file),
+                Route::Workshop(w) | Route::Exercise(w, _) => import_exercise_svg(state, w, file),
                 Route::Home => state.notify(NoticeKind::Error(
                     "Open a workshop first: a diagram (SVG) is added to the open workshop.".into(),
                 )),
@@ -139,7 +139,7 @@ pub fn ConflictDialog() -> impl IntoView {
 
 /// Restores a power Venn diagram or an organisational map from an SVG this app exported (its
 /// data rides in `<metadata>`) as a new exercise of the workshop.
-pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File) {
+pub fn import_exercise_svg(state: AppState, workshop_id: String, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
         state.notify(NoticeKind::Error(format!(
@@ -156,14 +156,7 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
                     .and_then(crate::storage::browser::utf8_from_js)
             })
             .unwrap_or_default();
-        // The SVG says which exercise it carries by the id of its <metadata>.
-        let restored = if text.contains(crate::export::orgmap::METADATA_ID) {
-            crate::export::orgmap::map_from_svg(&text)
-                .map(crate::model::ExerciseData::OrganisationalMap)
-        } else {
-            crate::export::venn::diagram_from_svg(&text).map(crate::model::ExerciseData::PowerVenn)
-        };
-        match restored {
+        match crate::export::exercise_from_svg(&text) {
             Ok(data) => {
                 let title = name.trim_end_matches(".svg").to_string();
                 let kind = data.kind().label().to_lowercase();
@@ -191,7 +184,7 @@ pub fn import_venn_svg(state: AppState, workshop_id: String, file: web_sys::File
 }
 
 #[component]
-pub fn VennSvgImportButton(workshop_id: String) -> impl IntoView {
+pub fn SvgImportButton(workshop_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let workshop_id = StoredValue::new(workshop_id);
     let on_change = move |event: leptos::ev::Event| {
@@ -202,7 +195,7 @@ pub fn VennSvgImportButton(workshop_id: String) -> impl IntoView {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_venn_svg(state, workshop_id.get_value(), file);
+            import_exercise_svg(state, workshop_id.get_value(), file);
         }
         input.set_value("");
     };

@@ -107,7 +107,13 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
             // Undo and redo are the app's everywhere, in a field too: the browser's own text
             // undo knows nothing of the app's saved steps, and one visit to a field is one
             // step anyway. The keyboard stays on (or comes back to) the field.
-            if command && !event.alt_key() {
+            // A "new …" field's text is not saved yet, so the browser's own undo serves it.
+            let in_draft_field = typing
+                && event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|e| e.has_attribute("data-draft"));
+            if command && !event.alt_key() && !in_draft_field {
                 let lower = key.to_ascii_lowercase();
                 let redo = (lower == "z" && event.shift_key()) || lower == "y";
                 let undo = lower == "z" && !event.shift_key();

@@ -346,9 +346,13 @@ fn NoticeCard(id: u32, kind: NoticeKind) -> impl IntoView {
             </div>
         }
         .into_any(),
-        NoticeKind::ChangedElsewhere { title } => view! {
+        NoticeKind::ChangedElsewhere { .. } => view! {
             <div class="notice info" role="status">
-                <span dir="auto">{format!("“{title}” was changed in another tab. ")}</span>
+                // The newest title: another tab may be typing it.
+                <span dir="auto">{move || state.notices.with(|n| match n.notices().iter().find(|x| x.id == id).map(|x| &x.kind) {
+                    Some(NoticeKind::ChangedElsewhere { title, .. }) => format!("“{title}” was changed in another tab. "),
+                    _ => String::new(),
+                })}</span>
                 "This tab now shows that newest version." {times}
                 <div class="notice-actions">{ok}</div>
             </div>

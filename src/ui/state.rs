@@ -13,12 +13,33 @@ use std::collections::{BTreeSet, HashMap};
 pub use crate::model::notices::{Notice, NoticeBoard, NoticeKind};
 pub use crate::model::route::{Location, Route};
 
-/// One undo step: the workshop as it was, and the control that had the keyboard when it
-/// changed (its element id), so undo and redo put the cursor back where the value came back.
+/// One undo step: the workshop (or the library) as it was, and the control that had the
+/// keyboard when it changed (its element id), so undo and redo put the cursor back where the
+/// value came back.
 #[derive(Debug, Clone)]
-struct Step {
-    workshop: Workshop,
+struct Step<T> {
+    state: T,
     focus: Option<String>,
+}
+
+/// Goes one step back (or forward) from `current`. The step kept for the way back remembers
+/// the same control as the step taken.
+fn take_step<T>(history: &mut History<Step<T>>, current: T, forward: bool) -> Option<Step<T>> {
+    let focus = if forward {
+        history.peek_redo()
+    } else {
+        history.peek_undo()
+    }
+    .and_then(|step| step.focus.clone());
+    let current = Step {
+        state: current,
+        focus,
+    };
+    if forward {
+        history.redo(current)
+    } else {
+        history.undo(current)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -35,8 +56,8 @@ pub struct AppState {
     pub storage_nearly_full: RwSignal<bool>,
     /// Bumped on every edit, undo and redo, so undo buttons know to look again.
     pub revision: RwSignal<u64>,
-    histories: StoredValue<HashMap<String, History<Step>>>,
-    library_history: StoredValue<History<Library>>,
+    histories: StoredValue<HashMap<String, History<Step<Workshop>>>>,
+    library_history: StoredValue<History<Step<Library>>>,
     unsaved: StoredValue<BTreeSet<String>>,
     /// Characters each of the app's keys takes in storage, to warn before the quota.
     stored_chars: StoredValue<HashMap<String, usize>>,
@@ -251,8 +272,10 @@ impl AppState {
             .unwrap_or_default()
     }
 
+    /// The workshop as it is now, for an action (an edit, an export): read untracked, since
+    /// an action is not a view that should follow changes.
     pub fn workshop(&self, id: &str) -> Option<Workshop> {
-        self.library.with(|l| l.get(id).cloned())
+        self.library.with_untracked(|l| l.get(id).cloned())
     }
 
     /// Applies one committed change to a workshop: one undo step, one save.
@@ -274,7 +297,7 @@ impl AppState {
         }
         after.updated_at = now();
         let step = Step {
-            workshop: before,
+            state: before,
             focus: super::focus::focused_control(),
         };
         self.histories.update_value(|h| {
@@ -329,27 +352,10 @@ impl AppState {
         };
         let target = self
             .histories
-            .try_update_value(|h| {
-                let history = h.get_mut(id)?;
-                let focus = if forward {
-                    history.peek_redo()
-                } else {
-                    history.peek_undo()
-                }
-                .and_then(|step| step.focus.clone());
-                let current = Step {
-                    workshop: current,
-                    focus,
-                };
-                if forward {
-                    history.redo(current)
-                } else {
-                    history.undo(current)
-                }
-            })
+            .try_update_value(|h| take_step(h.get_mut(id)?, current, forward))
             .flatten();
-        if let Some(Step { workshop, focus }) = target {
-            self.put(workshop);
+        if let Some(Step { state, focus }) = target {
+            self.put(state);
             super::focus::focus_after_render(focus);
         }
     }
@@ -458,8 +464,11 @@ impl AppState {
         let before = self.library.get_untracked();
         let mut touched = Vec::new();
         self.library.update(|l| touched = change(l));
-        self.library_history
-            .update_value(|h| h.record(before, None));
+        let step = Step {
+            state: before,
+            focus: super::focus::focused_control(),
+        };
+        self.library_history.update_value(|h| h.record(step, None));
         self.revision.update(|r| *r += 1);
         self.unsaved.update_value(|u| u.extend(touched));
         self.flush();
@@ -519,15 +528,15 @@ impl AppState {
         let current = self.library.get_untracked();
         let target = self
             .library_history
-            .try_update_value(|h| {
-                if back {
-                    h.undo(current.clone())
-                } else {
-                    h.redo(current.clone())
-                }
-            })
+            .try_update_value(|h| take_step(h, current.clone(), !back))
             .flatten();
-        let Some(target) = target else { return };
+        let Some(Step {
+            state: target,
+            focus,
+        }) = target
+        else {
+            return;
+        };
         // Save what differs: workshops that came back, and remove those that went.
         let mut touched: Vec<String> = current.workshops.iter().map(|w| w.id.clone()).collect();
         touched.extend(target.workshops.iter().map(|w| w.id.clone()));
@@ -535,6 +544,7 @@ impl AppState {
         self.revision.update(|r| *r += 1);
         self.unsaved.update_value(|u| u.extend(touched));
         self.flush();
+        super::focus::focus_after_render(focus);
     }
 
     /// Adds an import's workshops in one undoable step.
@@ -602,7 +612,10 @@ impl AppState {
                 });
                 self.revision.update(|r| *r += 1);
                 if open {
-                    self.notify(NoticeKind::ChangedElsewhere { title });
+                    self.notify(NoticeKind::ChangedElsewhere {
+                        workshop: id.to_string(),
+                        title,
+                    });
                 }
             }
             Some(_) => {}

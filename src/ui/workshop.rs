@@ -185,13 +185,13 @@ fn Groups(id: String) -> impl IntoView {
             <div class="field">
                 <label for="new-group-label">"Group"</label>
                 // Enter goes on to "People", as a form does; Enter there adds the group.
-                <input id="new-group-label" dir="auto" placeholder="Community organisations" prop:value=new_label
+                <input id="new-group-label" data-draft="" dir="auto" placeholder="Community organisations" prop:value=new_label
                     on:input=move |ev| new_label.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); crate::ui::focus::keep_focus_on("new-group-size") }/>
             </div>
             <div class="field narrow">
                 <label for="new-group-size">"People"</label>
-                <input id="new-group-size" type="number" min="0" prop:value=new_size
+                <input id="new-group-size" data-draft="" type="number" min="0" prop:value=new_size
                     on:input=move |ev| new_size.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
             </div>
@@ -281,7 +281,7 @@ fn Exercises(id: String) -> impl IntoView {
             </ol>
             <div class="toolbar chrome" role="toolbar" aria-label="Add an exercise">
                 {add_buttons}
-                <super::import::VennSvgImportButton workshop_id=workshop_id.get_value()/>
+                <super::import::SvgImportButton workshop_id=workshop_id.get_value()/>
             </div>
         </div>
     }
@@ -366,7 +366,8 @@ fn ExerciseListRow(workshop_id: StoredValue<String>, exercise_id: String) -> imp
                     prop:value=selected_group
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        edit(None, &|e| e.group_id = (!value.is_empty()).then(|| value.clone()));
+                        // One visit to the select (arrow keys through its options) is one step.
+                        edit(Some(&format!("exercise-group-{}", exercise_id.get_value())), &|e| e.group_id = (!value.is_empty()).then(|| value.clone()));
                     }>
                     <option value="">"No group"</option>
                     <For each=move || groups.get() key=|g| g.clone() let:group>

@@ -625,12 +625,11 @@ fn shape_path(shape: &str, size: f64) -> String {
     }
 }
 
-/// What an actor's shape shows, from the committed map.
+/// What an actor's shape shows, from the committed map, but for where it sits (a memo of its
+/// own, so moving an actor does not draw its label and tower again).
 #[derive(Debug, Clone, PartialEq)]
 struct ActorLook {
     name: String,
-    x: f64,
-    y: f64,
     influence: u8,
     colour: String,
     shape: String,
@@ -660,8 +659,6 @@ fn ActorShape(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
                             });
                         Some(ActorLook {
                             name: actor.name.clone(),
-                            x: actor.x,
-                            y: actor.y,
                             influence: actor.influence,
                             colour,
                             shape,
@@ -676,12 +673,17 @@ fn ActorShape(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let read = move |f: fn(&ActorLook) -> String| {
         move || look.with(|l| l.as_ref().map(f).unwrap_or_default())
     };
-    let live = handle.live.of(&id);
-    let place = move || {
-        live.get()
-            .or_else(|| look.with(|l| l.as_ref().map(|l| (l.x, l.y))))
-            .unwrap_or_default()
+    let home = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            handle
+                .with(|m| m.actor(&id).map(|a| (a.x, a.y)))
+                .flatten()
+                .unwrap_or_default()
+        })
     };
+    let live = handle.live.of(&id);
+    let place = move || live.get().unwrap_or_else(|| home.get());
     let shown = move || look.with(|l| l.as_ref().is_some_and(|l| l.shown));
     let element_id = format!("actor-{id}");
     let row_id = id.clone();

@@ -70,7 +70,7 @@ fn Actors() -> impl IntoView {
     view! {
         <div class="field">
             <label for="new-actor">"New actor (Enter adds it and is ready for the next; paste a list for one each)"</label>
-            <input id="new-actor" dir="auto" prop:value=move || new_name.get()
+            <input id="new-actor" data-draft="" dir="auto" prop:value=move || new_name.get()
                 on:input=move |ev| new_name.set(event_target_value(&ev))
                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_lines(new_name.get_untracked()) }
                 on:paste=move |ev: leptos::ev::ClipboardEvent| {
@@ -161,14 +161,14 @@ fn ActorRow(id: String) -> impl IntoView {
                 <input id=name_id data-role="name" dir="auto" aria-label=move || format!("Name of {}", name()) prop:value=name
                     on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&name_key), |m| { m.rename_actor(&id.get_value(), &text); }); }/>
                 <select id=group_select_id data-role="group" aria-label=move || format!("Group of {}", name()) prop:value=group_id
-                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |m| { m.set_group(&id.get_value(), &g); }); }>
+                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(Some(&format!("actor-group-{}", id.get_value())), |m| { m.set_group(&id.get_value(), &g); }); }>
                     <option value="" selected=move || group_id().is_empty()>"No group"</option>
                     <For each=move || groups.get() key=|g| g.clone() let:group>
                         <option value=group.0.clone() selected=move || group_id() == group.0>{group.1.clone()}</option>
                     </For>
                 </select>
                 <select id=influence_id data-role="influence" aria-label=move || format!("Influence of {}", name()) prop:value=move || influence().to_string()
-                    on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); handle.edit(None, |m| { m.set_influence(&id.get_value(), v); }); }>
+                    on:change=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0); handle.edit(Some(&format!("actor-influence-{}", id.get_value())), |m| { m.set_influence(&id.get_value(), v); }); }>
                     {(0..=5u8).map(|v| view! { <option value=v.to_string() selected=move || v == influence()>{format!("influence {v}")}</option> }).collect_view()}
                 </select>
                 <button id=remove_id data-role="remove" data-undo-focus=undo_focus class="small danger" aria-label=move || format!("Remove {}", name()) on:click=remove>"Remove"</button>
@@ -210,15 +210,18 @@ fn Links() -> impl IntoView {
     view! {
         <p class="hint">"Draw a link by dragging from an actor's ● handle to another actor, or select an actor and press L."</p>
         <ul class="link-list">
-            <For each=move || rows.get() key=|(id, text)| (id.clone(), text.clone()) let:row>
+            <For each=move || rows.with(|r| r.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()) key=|id| id.clone() let:link_id>
                 {
-                    let (link_id, text) = row;
                     let row_id = link_id.clone();
+                    let text = {
+                        let link_id = link_id.clone();
+                        move || rows.with(|r| r.iter().find(|(id, _)| *id == link_id).map(|(_, t)| t.clone()).unwrap_or_default())
+                    };
                     let link_id = StoredValue::new(link_id);
                     view! {
                         <li data-row=row_id>
                             <span dir="auto">{text.clone()}</span>
-                            <button class="small danger" data-role="remove" aria-label=format!("Remove link {text}")
+                            <button class="small danger" data-role="remove" aria-label=move || format!("Remove link {}", text())
                                 on:click=move |_| {
                                     crate::ui::focus::focus_neighbour_after_removal(&link_id.get_value(), ".orgmap-panel [role=tab]");
                                     handle.edit(None, |m| { m.remove_link(&link_id.get_value()); });

@@ -33,6 +33,28 @@ pub fn DecideView() -> impl IntoView {
             r.write_reason(&a, &b, text);
         });
     };
+    // While the reason box has the keyboard, the screen stays on its pair: if another tab
+    // decides that pair meanwhile, what is typed next still belongs to it (it becomes that
+    // decision's reason) and never to the next pair.
+    let pinned = StoredValue::new(false);
+    let pin_pair = move || {
+        if handle.revisit.with_untracked(Option::is_none) {
+            if let Some(current) = pair.get_untracked() {
+                handle.revisit.set(Some(current));
+                pinned.set_value(true);
+            }
+        }
+    };
+    // Leaving the box lets the screen follow the method's order again: the same pair, unless
+    // another tab decided it meanwhile (what was typed is that decision's reason).
+    let unpin_pair = move || {
+        if !pinned.get_value() {
+            // A pair the facilitator chose (Backspace, a matrix cell) stays.
+            return;
+        }
+        pinned.set_value(false);
+        handle.revisit.set(None);
+    };
     let decide = move |outcome_for: fn(&str, &str) -> Outcome| {
         let Some((a, b)) = pair.get_untracked() else {
             return;
@@ -43,6 +65,7 @@ pub fn DecideView() -> impl IntoView {
             r.decide(&a, &b, outcome, text, now());
         });
         handle.revisit.set(None);
+        pinned.set_value(false);
     };
     let first_wins = move || decide(|a, _| Outcome::Wins(a.to_string()));
     let second_wins = move || decide(|_, b| Outcome::Wins(b.to_string()));
@@ -109,21 +132,27 @@ pub fn DecideView() -> impl IntoView {
             }
         })
     };
-    let label = move |id: String| {
-        handle
-            .with(|r| {
-                r.item(&id)
+    // The pair's words and its recorded outcome, each a memo, so a keystroke in the reason
+    // box (an edit of the ranking) does not draw the two choices again.
+    let labels = Memo::new(move |_| {
+        let (a, b) = pair.get()?;
+        handle.with(|r| {
+            let words = |id: &str| {
+                r.item(id)
                     .map(|i| (i.label.clone(), i.description.clone()))
-            })
-            .flatten()
-    };
-    let chosen = move || {
+                    .unwrap_or_default()
+            };
+            (a.clone(), b.clone(), words(&a), words(&b))
+        })
+    });
+    let chosen_outcome = Memo::new(move |_| {
         pair.get().and_then(|(a, b)| {
             handle
                 .with(|r| r.decision_for(&a, &b).map(|d| d.outcome.clone()))
                 .flatten()
         })
-    };
+    });
+    let chosen = move || chosen_outcome.get();
     view! {
         <section class="decide" aria-label="Decide"
             data-pair=move || pair.get().map(|(a, b)| format!("{a}|{b}")).unwrap_or_default()>
@@ -133,9 +162,7 @@ pub fn DecideView() -> impl IntoView {
                 fallback=move || view! { <DecideDone/> }
             >
                 {move || {
-                    let (a, b) = pair.get().unwrap_or_default();
-                    let (a_label, a_note) = label(a.clone()).unwrap_or_default();
-                    let (b_label, b_note) = label(b.clone()).unwrap_or_default();
+                    let (a, b, (a_label, a_note), (b_label, b_note)) = labels.get().unwrap_or_default();
                     let picked = chosen();
                     let a_won = picked == Some(Outcome::Wins(a.clone()));
                     let b_won = picked == Some(Outcome::Wins(b.clone()));
@@ -178,6 +205,8 @@ pub fn DecideView() -> impl IntoView {
                     <textarea id="decision-reason" dir="auto" rows="2"
                         placeholder="Type the reason, then Esc to return to the keys"
                         prop:value=move || reason.get()
+                        on:focus=move |_| pin_pair()
+                        on:blur=move |_| unpin_pair()
                         on:input=move |ev| write_reason(event_target_value(&ev))></textarea>
                 </div>
             </Show>

@@ -59,7 +59,7 @@ pub fn ItemsView() -> impl IntoView {
             <div class="inline-form chrome">
                 <div class="field">
                     <label for="new-item">"New item (Enter adds it; paste several lines to add one item per line)"</label>
-                    <input id="new-item" dir="auto" prop:value=move || new_item.get()
+                    <input id="new-item" data-draft="" dir="auto" prop:value=move || new_item.get()
                         on:input=move |ev| new_item.set(event_target_value(&ev))
                         on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_lines(new_item.get_untracked()) }
                         on:paste=move |ev: leptos::ev::ClipboardEvent| {

@@ -179,7 +179,7 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
                 <div class="inline-form">
                     <div class="field">
                         <label for="new-institution">"New institution (Enter adds it)"</label>
-                        <input id="new-institution" dir="auto" prop:value=move || new_label.get()
+                        <input id="new-institution" data-draft="" dir="auto" prop:value=move || new_label.get()
                             on:input=move |ev| new_label.set(event_target_value(&ev))
                             on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
                     </div>
@@ -439,6 +439,10 @@ fn Circle(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
         }));
     };
     let on_key = move |event: web_sys::KeyboardEvent| {
+        // Ctrl+= is the browser's zoom and Alt+← its Back: a circle takes plain keys only.
+        if !super::keys::screen_keys_allowed(&event) {
+            return;
+        }
         let step = if event.shift_key() { 50.0 } else { 10.0 };
         let key_id = id.get_value();
         let coalesce = format!("keys-{key_id}");

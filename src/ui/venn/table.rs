@@ -113,7 +113,7 @@ fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
                 <input id=label_id data-role="label" dir="auto" aria-label=move || format!("Label of {}", label()) prop:value=label
                     on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&label_key), |d| { d.set_label(&id.get_value(), text); }); }/>
                 <select id=group_id data-role="group" aria-label=move || format!("Group of {}", label()) prop:value=group
-                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(None, |d| { d.set_group(&id.get_value(), g); }); }>
+                    on:change=move |ev| { let g = event_target_value(&ev); handle.edit(Some(&format!("venn-group-{}", id.get_value())), |d| { d.set_group(&id.get_value(), g); }); }>
                     <option value="" selected=move || group().is_empty()>"No group"</option>
                     <For each=move || groups.get() key=|g| g.clone() let:g>
                         <option value=g.clone() selected={ let g = g.clone(); move || group() == g }>{g.clone()}</option>
@@ -127,7 +127,7 @@ fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         if let Some((band, _)) = BANDS.iter().find(|(_, name)| *name == value) {
-                            handle.edit(None, |d| { d.set_closeness(&id.get_value(), *band); });
+                            handle.edit(Some(&format!("venn-closeness-{}", id.get_value())), |d| { d.set_closeness(&id.get_value(), *band); });
                         }
                     }>
                     {BANDS.iter().map(|(_, name)| view! { <option value=*name selected=move || closeness() == *name>{*name}</option> }).collect_view()}
@@ -139,7 +139,7 @@ fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         if let Some((tier, _)) = TIERS.iter().find(|(_, name)| *name == value) {
-                            handle.edit(None, |d| { d.set_size_tier(&id.get_value(), *tier); });
+                            handle.edit(Some(&format!("venn-size-{}", id.get_value())), |d| { d.set_size_tier(&id.get_value(), *tier); });
                         }
                     }>
                     {TIERS.iter().map(|(_, name)| view! { <option value=*name selected=move || size() == *name>{*name}</option> }).collect_view()}
@@ -150,7 +150,7 @@ fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         if let Some(r) = RELATIONS.iter().find(|r| relation_label(**r) == value) {
-                            handle.edit(None, |d| { d.set_relation(&id.get_value(), *r); });
+                            handle.edit(Some(&format!("venn-relation-{}", id.get_value())), |d| { d.set_relation(&id.get_value(), *r); });
                         }
                     }>
                     {RELATIONS.iter().map(|r| view! { <option value=relation_label(*r) selected=move || relation() == relation_label(*r)>{relation_label(*r)}</option> }).collect_view()}
