@@ -88,6 +88,38 @@ impl ExerciseData {
     }
 }
 
+/// One kind's data inside [`ExerciseData`]: what lets one editor handle serve every kind.
+pub trait KindData: Sized {
+    /// The kind's name in a file name when the exercise has no title.
+    const FILE_STEM: &'static str;
+    fn of(data: &ExerciseData) -> Option<&Self>;
+    fn of_mut(data: &mut ExerciseData) -> Option<&mut Self>;
+}
+
+macro_rules! kind_data {
+    ($type:ty, $variant:ident, $stem:literal) => {
+        impl KindData for $type {
+            const FILE_STEM: &'static str = $stem;
+            fn of(data: &ExerciseData) -> Option<&Self> {
+                match data {
+                    ExerciseData::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+            fn of_mut(data: &mut ExerciseData) -> Option<&mut Self> {
+                match data {
+                    ExerciseData::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+kind_data!(orgmap::OrgMap, OrganisationalMap, "map");
+kind_data!(venn::VennDiagram, PowerVenn, "venn");
+kind_data!(ranking::Ranking, PairwiseRanking, "ranking");
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exercise {
     pub id: String,

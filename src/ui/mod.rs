@@ -5,6 +5,7 @@ pub mod dialog;
 mod drafts;
 pub mod exercise;
 pub mod focus;
+pub mod handle;
 pub mod home;
 pub mod import;
 pub mod keys;
@@ -14,6 +15,7 @@ pub mod png;
 pub mod prefs;
 pub mod ranking;
 pub mod state;
+pub mod timing;
 pub mod venn;
 pub mod workshop;
 
@@ -38,76 +40,7 @@ pub fn start() {
     // Once the first picture is on screen: registering is a burst of work that should not
     // delay it (it cost a 1 MB workshop's restore about 10 ms). Not in an idle callback,
     // which a busy page may never get, leaving the app without offline use.
-    after_first_paint(register_service_worker);
-}
-
-/// Runs `work` once the page's first picture is on the screen, not merely handed to the
-/// compositor: on a two-core laptop, work started just after the first frame competes with
-/// drawing that frame, and a 1 MB workshop's page appeared some 20 ms later for it.
-///
-/// The browser's first-contentful-paint entry says when. Where there is none (an old
-/// browser, or a tab that never becomes visible), a timer runs the work anyway.
-pub fn after_first_paint(work: impl FnOnce() + 'static) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    /// Long enough for any first paint on a slow machine; short enough that nothing waits
-    /// noticeably when no paint entry comes.
-    const FALLBACK: std::time::Duration = std::time::Duration::from_secs(2);
-
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let painted = performance
-        .as_ref()
-        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
-    if painted {
-        // Long past start-up (a date field on a later page): nothing to wait for.
-        set_timeout(work, std::time::Duration::ZERO);
-        return;
-    }
-
-    /// The work, until one of its two triggers takes it.
-    type Pending = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
-    let pending: Pending = Rc::new(Cell::new(Some(Box::new(work))));
-    let run = move || {
-        if let Some(work) = pending.take() {
-            work();
-        }
-    };
-    set_timeout(run.clone(), FALLBACK);
-    let on_paint = Closure::<
-        dyn FnMut(web_sys::PerformanceObserverEntryList, web_sys::PerformanceObserver),
-    >::new(
-        move |entries: web_sys::PerformanceObserverEntryList,
-              observer: web_sys::PerformanceObserver| {
-            if entries
-                .get_entries_by_name("first-contentful-paint")
-                .length()
-                > 0
-            {
-                observer.disconnect();
-                // Its own task, so the work never runs inside the observer's callback.
-                set_timeout(run.clone(), std::time::Duration::ZERO);
-            }
-        },
-    );
-    let Ok(observer) = web_sys::PerformanceObserver::new(on_paint.as_ref().unchecked_ref()) else {
-        return;
-    };
-    // `type` with `buffered` (web-sys only offers `entryTypes`, which ignores `buffered`):
-    // a paint that came before this call is still reported. Called through `Reflect`, so a
-    // browser that refuses these options throws into a `Result`, and the timer does the work.
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"paint".into());
-    let _ = js_sys::Reflect::set(&options, &"buffered".into(), &true.into());
-    let observing = js_sys::Reflect::get(&observer, &"observe".into())
-        .and_then(|observe| observe.dyn_into::<js_sys::Function>())
-        .and_then(|observe| observe.call1(&observer, &options));
-    if observing.is_ok() {
-        // Called back once, at start-up; the closure lives as long as the page.
-        on_paint.forget();
-    }
+    timing::after_first_paint(register_service_worker);
 }
 
 /// After the first visit the service worker serves the app's files, so it loads offline.
@@ -135,7 +68,7 @@ pub fn App() -> impl IntoView {
     // when the browser is idle, the save cache. An idle moment can come before the first
     // frame, and filling the cache for a 1 MB workshop takes about 30 ms, which would hold
     // up the page's first picture.
-    after_first_paint(move || {
+    timing::after_first_paint(move || {
         state.read_deferred();
         request_idle_callback(move || state.prepare_saves());
     });

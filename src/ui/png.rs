@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub fn download_png(file_name: &str, svg: &str, scale: u32) {
     // The benchmark reads `png-export`: from here to the finished file.
-    super::state::mark("png-export-start");
+    super::timing::mark("png-export-start");
     if let Err(error) = start(file_name.to_string(), svg, scale.max(1)) {
         web_sys::console::error_2(&"PNG export failed:".into(), &error);
     }
@@ -55,7 +55,7 @@ fn draw(image: &web_sys::HtmlImageElement, file_name: &str, scale: u32) -> Resul
     context.draw_image_with_html_image_element(image, 0.0, 0.0)?;
     let name = file_name.to_string();
     let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-        super::state::measure("png-export", "png-export-start");
+        super::timing::measure("png-export", "png-export-start");
         if let Some(blob) = blob {
             super::download_blob(&name, &blob);
         }

@@ -85,19 +85,7 @@ pub fn file_stem(title: &str, fallback: &str) -> String {
     }
 }
 
-/// User Timing marks: free when nobody looks, and what `make bench` reads.
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
-}
-
-pub fn measure(name: &str, start_mark: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.measure_with_start_mark(name, start_mark);
-        performance.clear_marks_with_mark_name(start_mark);
-    }
-}
+use super::timing::{mark, measure};
 
 impl AppState {
     /// Loads everything stored, quarantining what cannot be read.

@@ -37,7 +37,8 @@ pub fn TextField(
     } else {
         let input_ref = NodeRef::<leptos::html::Input>::new();
         if date {
-            input_ref.on_load(|input| super::after_first_paint(move || input.set_type("date")));
+            input_ref
+                .on_load(|input| super::timing::after_first_paint(move || input.set_type("date")));
         }
         view! {
             <input id=input_id.clone() dir="auto" type="text" node_ref=input_ref prop:value=value on:input=on_input on:blur=on_blur/>

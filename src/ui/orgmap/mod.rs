@@ -8,7 +8,8 @@ use super::state::AppState;
 use crate::export::orgmap as export;
 use crate::model::orgmap::{MapFilter, OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
 
-use crate::model::{new_id, ExerciseData};
+use crate::model::new_id;
+use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -18,9 +19,8 @@ const ACTOR_SIZE: f64 = 34.0;
 
 #[derive(Clone, Copy)]
 pub struct MapHandle {
-    pub state: AppState,
-    ids: StoredValue<(String, String)>,
-    pub map: Memo<Option<OrgMap>>,
+    /// The map being edited (its data, `edit`, `with`, captions): see `ui::handle`.
+    exercise: ExerciseHandle<OrgMap>,
     pub selected: RwSignal<Option<String>>,
     /// Which actor the pointer is moving, if any. Not reactive on purpose: a pointer move
     /// changes only that actor's own `live` place.
@@ -45,34 +45,17 @@ pub struct MapHandle {
     pub view_box: RwSignal<(f64, f64, f64, f64)>,
 }
 
+impl std::ops::Deref for MapHandle {
+    type Target = ExerciseHandle<OrgMap>;
+    fn deref(&self) -> &Self::Target {
+        &self.exercise
+    }
+}
+
 impl MapHandle {
-    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut OrgMap)) {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
-            if let Some(ExerciseData::OrganisationalMap(map)) =
-                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
-            {
-                change(map);
-            }
-        });
-    }
-
-    pub fn with<T>(&self, read: impl FnOnce(&OrgMap) -> T) -> Option<T> {
-        self.map.with(|m| m.as_ref().map(read))
-    }
-
-    pub fn exercise_id(&self) -> String {
-        self.ids.get_value().1
-    }
-
     pub fn meta(&self) -> export::MapMeta {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        let (title, group, date) = self.caption();
         export::MapMeta { title, group, date }
-    }
-
-    pub fn file_stem(&self) -> String {
-        crate::ui::state::file_stem(&self.meta().title, "map")
     }
 
     /// Reads the filters as the model's `MapFilter` (the one rule for what is shown).
@@ -102,21 +85,8 @@ pub fn resource_label(resource: Resource) -> &'static str {
 #[component]
 pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let map = {
-        let (w, e) = (workshop_id.clone(), exercise_id.clone());
-        Memo::new(move |_| {
-            state.library.with(|l| {
-                match l
-                    .get(&w)
-                    .and_then(|x| x.exercise(&e))
-                    .and_then(|x| x.data.read())
-                {
-                    Some(ExerciseData::OrganisationalMap(m)) => Some(m.clone()),
-                    _ => None,
-                }
-            })
-        })
-    };
+    let exercise = ExerciseHandle::<OrgMap>::new(state, workshop_id, exercise_id);
+    let map = exercise.data;
     let first_kind = map
         .with_untracked(|m| {
             m.as_ref()
@@ -124,9 +94,7 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         })
         .unwrap_or_default();
     let handle = MapHandle {
-        state,
-        ids: StoredValue::new((workshop_id, exercise_id)),
-        map,
+        exercise,
         selected: RwSignal::new(None),
         dragging: StoredValue::new(None),
         live: super::live::LivePlaces::new(),
@@ -246,7 +214,7 @@ fn Toolbar() -> impl IntoView {
     let export = move |what: &'static str| {
         let meta = handle.meta();
         let stem = handle.file_stem();
-        let Some(map) = handle.map.get_untracked() else {
+        let Some(map) = handle.data.get_untracked() else {
             return;
         };
         match what {
@@ -271,7 +239,8 @@ fn Toolbar() -> impl IntoView {
                 &export::graphml(&map),
             ),
             "svg" => {
-                let svg = super::venn::measured("map-svg-export", || export::map_svg(&map, &meta));
+                let svg =
+                    crate::ui::timing::measured("map-svg-export", || export::map_svg(&map, &meta));
                 super::download_file(&format!("{stem}.svg"), "image/svg+xml", &svg);
             }
             scale => {
@@ -285,7 +254,7 @@ fn Toolbar() -> impl IntoView {
         }
     };
     let layout = move |_| {
-        super::venn::measured("map-layout", || {
+        crate::ui::timing::measured("map-layout", || {
             handle.edit(None, |m| m.auto_layout());
         });
     };

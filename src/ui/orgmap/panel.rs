@@ -239,7 +239,7 @@ fn Analysis() -> impl IntoView {
     let handle = expect_context::<MapHandle>();
     let body = move || {
         handle.with(|m| {
-            let analysis = super::super::venn::measured("map-analysis", || m.analysis());
+            let analysis = crate::ui::timing::measured("map-analysis", || m.analysis());
             let name = |id: &str| m.actor(id).map(|a| a.name.clone()).unwrap_or_default();
             let group_name = |id: &str| m.groups.iter().find(|g| g.id == id).map(|g| g.label.clone()).unwrap_or_else(|| id.to_string());
             let kind_name = |id: &str| m.link_kinds.iter().find(|k| k.id == id).map(|k| k.label.clone()).unwrap_or_else(|| id.to_string());

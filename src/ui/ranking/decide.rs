@@ -12,7 +12,7 @@ pub fn DecideView() -> impl IntoView {
     let pair = Memo::new(move |_| {
         handle.revisit.with(|revisit| {
             handle
-                .ranking
+                .data
                 .with(|r| r.as_ref().and_then(|r| r.current_pair(revisit.as_ref())))
         })
     });

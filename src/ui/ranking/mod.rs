@@ -9,7 +9,7 @@ mod views;
 use super::state::AppState;
 use crate::export::ranking as export;
 use crate::model::ranking::{Ranking, RankingMethod};
-use crate::model::ExerciseData;
+use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 
 /// The screens of a ranking exercise, with the key that opens each.
@@ -75,10 +75,8 @@ impl View {
 /// Which workshop and exercise a view edits, as a Copy handle for closures.
 #[derive(Clone, Copy)]
 pub struct RankingHandle {
-    pub state: AppState,
-    ids: StoredValue<(String, String)>,
-    /// The ranking as it is now; recomputed only when the library changes.
-    pub ranking: Memo<Option<Ranking>>,
+    /// The ranking being edited (its data, `edit`, `with`, captions): see `ui::handle`.
+    exercise: ExerciseHandle<Ranking>,
     /// The view the editor opened on when the location names none.
     first_view: View,
     /// A pair the facilitator went back to (Backspace, or a matrix cell), shown in place of
@@ -86,15 +84,14 @@ pub struct RankingHandle {
     pub revisit: RwSignal<Option<(String, String)>>,
 }
 
+impl std::ops::Deref for RankingHandle {
+    type Target = ExerciseHandle<Ranking>;
+    fn deref(&self) -> &Self::Target {
+        &self.exercise
+    }
+}
+
 impl RankingHandle {
-    pub fn workshop_id(&self) -> String {
-        self.ids.get_value().0
-    }
-
-    pub fn exercise_id(&self) -> String {
-        self.ids.get_value().1
-    }
-
     /// The open view, as the location hash says.
     pub fn view(&self) -> View {
         self.state
@@ -110,58 +107,22 @@ impl RankingHandle {
         }
     }
 
-    /// One committed change to the ranking: one undo step, one save.
-    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut Ranking)) {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
-            if let Some(ExerciseData::PairwiseRanking(ranking)) =
-                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
-            {
-                change(ranking);
-            }
-        });
-    }
-
-    pub fn with<T>(&self, read: impl FnOnce(&Ranking) -> T) -> Option<T> {
-        self.ranking.with(|r| r.as_ref().map(read))
-    }
-
     /// Title, group and date for exported pictures.
     pub fn meta(&self) -> export::ReportMeta {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        let (title, group, date) = self.caption();
         export::ReportMeta { title, group, date }
-    }
-
-    fn file_stem(&self) -> String {
-        crate::ui::state::file_stem(&self.meta().title, "ranking")
     }
 }
 
 #[component]
 pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ranking = {
-        let (w, e) = (workshop_id.clone(), exercise_id.clone());
-        Memo::new(move |_| {
-            state.library.with(|l| {
-                match l
-                    .get(&w)
-                    .and_then(|x| x.exercise(&e))
-                    .and_then(|x| x.data.read())
-                {
-                    Some(ExerciseData::PairwiseRanking(r)) => Some(r.clone()),
-                    _ => None,
-                }
-            })
-        })
-    };
-    let starts_deciding =
-        ranking.with_untracked(|r| r.as_ref().is_some_and(|r| r.items.len() >= 2));
+    let exercise = ExerciseHandle::<Ranking>::new(state, workshop_id, exercise_id);
+    let starts_deciding = exercise
+        .data
+        .with_untracked(|r| r.as_ref().is_some_and(|r| r.items.len() >= 2));
     let handle = RankingHandle {
-        state,
-        ids: StoredValue::new((workshop_id, exercise_id)),
-        ranking,
+        exercise,
         first_view: if starts_deciding {
             View::Decide
         } else {

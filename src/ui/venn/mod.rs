@@ -8,8 +8,9 @@ mod table;
 
 use super::state::AppState;
 use crate::export::venn as export;
+use crate::model::new_id;
 use crate::model::venn::{Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH};
-use crate::model::{new_id, ExerciseData};
+use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -18,9 +19,8 @@ pub const LABEL_SIZE: f64 = 30.0;
 
 #[derive(Clone, Copy)]
 pub struct VennHandle {
-    pub state: AppState,
-    ids: StoredValue<(String, String)>,
-    pub diagram: Memo<Option<VennDiagram>>,
+    /// The diagram being edited (its data, `edit`, `with`, captions): see `ui::handle`.
+    exercise: ExerciseHandle<VennDiagram>,
     pub selected: RwSignal<Option<String>>,
     /// The drag under way, if any. Not reactive on purpose: a pointer move changes only the
     /// dragged circle's own `live` geometry.
@@ -43,11 +43,14 @@ pub struct Drag {
     grab_dy: f64,
 }
 
-impl VennHandle {
-    pub fn workshop_id(&self) -> String {
-        self.ids.get_value().0
+impl std::ops::Deref for VennHandle {
+    type Target = ExerciseHandle<VennDiagram>;
+    fn deref(&self) -> &Self::Target {
+        &self.exercise
     }
+}
 
+impl VennHandle {
     /// Whether the comparison with another diagram is open: a view kept in the location
     /// hash, so a reload comes back to it.
     pub fn comparing(&self) -> bool {
@@ -59,35 +62,9 @@ impl VennHandle {
         self.state.view.set(next.to_string());
     }
 
-    pub fn exercise_id(&self) -> String {
-        self.ids.get_value().1
-    }
-
-    /// One committed change to the diagram: one undo step, one save. Changes that share a
-    /// `coalesce_key` in a row (holding an arrow key) make one step.
-    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut VennDiagram)) {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
-            if let Some(ExerciseData::PowerVenn(diagram)) =
-                w.exercise_mut(&exercise_id).and_then(|e| e.data.read_mut())
-            {
-                change(diagram);
-            }
-        });
-    }
-
-    pub fn with<T>(&self, read: impl FnOnce(&VennDiagram) -> T) -> Option<T> {
-        self.diagram.with(|d| d.as_ref().map(read))
-    }
-
     pub fn meta(&self) -> export::VennMeta {
-        let (workshop_id, exercise_id) = self.ids.get_value();
-        let (title, group, date) = self.state.exercise_caption(&workshop_id, &exercise_id);
+        let (title, group, date) = self.caption();
         export::VennMeta { title, group, date }
-    }
-
-    pub fn file_stem(&self) -> String {
-        crate::ui::state::file_stem(&self.meta().title, "venn")
     }
 }
 
@@ -111,25 +88,9 @@ fn relation_style(relation: Relation) -> (&'static str, &'static str, &'static s
 #[component]
 pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let diagram = {
-        let (w, e) = (workshop_id.clone(), exercise_id.clone());
-        Memo::new(move |_| {
-            state.library.with(|l| {
-                match l
-                    .get(&w)
-                    .and_then(|x| x.exercise(&e))
-                    .and_then(|x| x.data.read())
-                {
-                    Some(ExerciseData::PowerVenn(d)) => Some(d.clone()),
-                    _ => None,
-                }
-            })
-        })
-    };
+    let exercise = ExerciseHandle::<VennDiagram>::new(state, workshop_id, exercise_id);
     let handle = VennHandle {
-        state,
-        ids: StoredValue::new((workshop_id, exercise_id)),
-        diagram,
+        exercise,
         selected: RwSignal::new(None),
         dragging: StoredValue::new(None),
         live: super::live::LivePlaces::new(),
@@ -154,9 +115,9 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         let stem = handle.file_stem();
         match kind {
             "svg" => {
-                if let Some(svg) =
-                    handle.with(|d| measured("venn-svg-export", || export::diagram_svg(d, &meta)))
-                {
+                if let Some(svg) = handle.with(|d| {
+                    crate::ui::timing::measured("venn-svg-export", || export::diagram_svg(d, &meta))
+                }) {
                     super::download_file(&format!("{stem}.svg"), "image/svg+xml", &svg);
                 }
             }
@@ -207,15 +168,6 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// Runs `work` between two User Timing marks, so the benchmark can read how long it took.
-pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let start = format!("{name}-start");
-    super::state::mark(&start);
-    let result = work();
-    super::state::measure(name, &start);
-    result
 }
 
 /// Pointer position in canvas units. The drawing is scaled to fit and centred in its box

@@ -1,0 +1,79 @@
+//! One handle for every exercise editor: which exercise it edits, the exercise's data as a
+//! memo, and the one way to change it. Each kind's editor adds its own view state beside it
+//! (a map's selection and zoom, a ranking's revisited pair) and reaches these through `Deref`.
+
+use super::state::AppState;
+use crate::model::KindData;
+use leptos::prelude::*;
+
+pub struct ExerciseHandle<T: Send + Sync + 'static> {
+    pub state: AppState,
+    ids: StoredValue<(String, String)>,
+    /// The exercise's data as it is now; recomputed only when the library changes, and equal
+    /// data wakes nothing.
+    pub data: Memo<Option<T>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ExerciseHandle<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for ExerciseHandle<T> {}
+
+impl<T: KindData + Clone + PartialEq + Send + Sync + 'static> ExerciseHandle<T> {
+    pub fn new(state: AppState, workshop_id: String, exercise_id: String) -> Self {
+        let ids = StoredValue::new((workshop_id, exercise_id));
+        let data = Memo::new(move |_| {
+            let (w, e) = ids.get_value();
+            state.library.with(|l| {
+                l.get(&w)
+                    .and_then(|x| x.exercise(&e))
+                    .and_then(|x| x.data.read())
+                    .and_then(T::of)
+                    .cloned()
+            })
+        });
+        ExerciseHandle { state, ids, data }
+    }
+
+    pub fn workshop_id(&self) -> String {
+        self.ids.get_value().0
+    }
+
+    pub fn exercise_id(&self) -> String {
+        self.ids.get_value().1
+    }
+
+    /// One committed change to the exercise: one undo step, one save. Changes that share a
+    /// `coalesce_key` in a row (typing in one field, holding an arrow key) make one step.
+    pub fn edit(&self, coalesce_key: Option<&str>, change: impl FnOnce(&mut T)) {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
+            if let Some(data) = w
+                .exercise_mut(&exercise_id)
+                .and_then(|e| e.data.read_mut())
+                .and_then(T::of_mut)
+            {
+                change(data);
+            }
+        });
+    }
+
+    /// Reads the data, tracked (a view that reads it follows its changes).
+    pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
+        self.data.with(|d| d.as_ref().map(read))
+    }
+
+    /// Title, participant group and workshop date: what an exported figure prints at its top.
+    pub fn caption(&self) -> (String, String, String) {
+        let (workshop_id, exercise_id) = self.ids.get_value();
+        self.state.exercise_caption(&workshop_id, &exercise_id)
+    }
+
+    /// The start of an exported file's name: the exercise's title, or the kind's name.
+    pub fn file_stem(&self) -> String {
+        super::state::file_stem(&self.caption().0, T::FILE_STEM)
+    }
+}
