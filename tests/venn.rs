@@ -1023,9 +1023,6 @@ fn repeated_labels_match_in_order_and_empty_labels_never_match() {
     assert!(compare(&VennDiagram::default(), &VennDiagram::default(), &[]).is_empty());
 }
 
-// ----- XML well-formedness (the same checker as tests/ranking.rs: each integration test is
-// ----- its own crate, so it is repeated here rather than shared) -----------------------------
-
 // ----- SVG -----------------------------------------------------------------------------------
 
 fn meta() -> VennMeta {

@@ -1,6 +1,7 @@
-//! Helpers shared by the native test crates (each file under tests/ is a crate of its own,
-//! so they reach this as `mod common;`): an XML well-formedness checker for the SVG and
-//! GraphML exports, and a CSV reader.
+//! Helpers shared by the native test crates (each file under tests/, and tests/orgmap/ with its
+//! main.rs, is a crate of its own, so they reach this as `mod common;`, tests/orgmap/main.rs
+//! through `#[path]`): an XML well-formedness checker for the SVG and GraphML exports, and a
+//! CSV reader.
 #![allow(dead_code)]
 
 #[derive(Debug)]
