@@ -1706,3 +1706,26 @@ fn a_stale_draft_beside_a_decision_never_hides_the_decisions_reason() {
         });
     assert_eq!(ranking.reason_for(&id(0), &id(1)), "kept");
 }
+
+#[test]
+fn the_comparison_writes_a_shared_rank_as_shared() {
+    // Group A: a tie between 0 and 1 at the top; group B: a plain order.
+    let mut a = ranking_of(3);
+    tie(&mut a, 0, 1);
+    win(&mut a, 0, 2);
+    win(&mut a, 1, 2);
+    let b = decide_all(3, &[0, 0, 0]);
+    let comparison = compare(&[("A".to_string(), &a), ("B".to_string(), &b)]);
+    let row = |label: &str| {
+        comparison
+            .items
+            .iter()
+            .position(|i| i.label == label)
+            .expect("compared")
+    };
+    assert_eq!(comparison.rank_text(row("Item 0"), 0), "=1");
+    assert_eq!(comparison.rank_text(row("Item 1"), 0), "=1");
+    assert_eq!(comparison.rank_text(row("Item 2"), 0), "3");
+    assert_eq!(comparison.rank_text(row("Item 0"), 1), "1");
+    assert_eq!(comparison.rank_text(99, 0), "—");
+}

@@ -1203,6 +1203,27 @@ pub struct Comparison {
     pub agreements: Vec<GroupAgreement>,
 }
 
+impl Comparison {
+    /// An item's rank in one group as the table shows it: "3", "=3" when another item shares
+    /// that rank in the same group, or "—" when the group did not rank it.
+    pub fn rank_text(&self, item: usize, group: usize) -> String {
+        let rank_of = |i: &ComparedItem| i.ranks.get(group).copied().flatten();
+        let Some(rank) = self.items.get(item).and_then(rank_of) else {
+            return "—".to_string();
+        };
+        let sharing = self
+            .items
+            .iter()
+            .filter(|other| rank_of(other) == Some(rank))
+            .count();
+        if sharing > 1 {
+            format!("={rank}")
+        } else {
+            rank.to_string()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparedItem {
     /// The label as the first group to have it wrote it (trimmed). A label a group used

@@ -84,8 +84,18 @@ pub fn App() -> impl IntoView {
 }
 
 /// The route and the open view live in the location hash, so reload and the browser's Back
-/// button work.
+/// button work. Every screen opens at its top, so Page Down and Page Up always land on the
+/// next exercise's heading, not at the scroll position the last page was left at.
 fn follow_location_hash(state: AppState) {
+    Effect::new(move |previous: Option<Route>| {
+        let route = state.route.get();
+        if previous.is_some_and(|p| p != route) {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        route
+    });
     let read_hash = move || {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())

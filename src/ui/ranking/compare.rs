@@ -109,10 +109,10 @@ pub fn CompareView() -> impl IntoView {
                 Some(c) => {
                     let widest = c.items.iter().filter_map(|i| i.spread).max().unwrap_or(0);
                     let head = c.groups.iter().map(|g| view! { <th scope="col" dir="auto">{g.clone()}</th> }).collect_view();
-                    let rows = c.items.iter().map(|item| {
+                    let rows = c.items.iter().enumerate().map(|(index, item)| {
                         let disputed = widest > 0 && item.spread == Some(widest);
-                        let ranks = item.ranks.iter().map(|r| view! {
-                            <td class="number">{r.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        let ranks = (0..item.ranks.len()).map(|group| view! {
+                            <td class="number">{c.rank_text(index, group)}</td>
                         }).collect_view();
                         view! {
                             <tr class:disputed=disputed>
