@@ -497,3 +497,15 @@ test("arrow keys through a select are one undo step for that visit", async ({ pa
   await expect(closeness).toHaveValue(start);
   await expect(closeness).toBeFocused();
 });
+
+test("Page Down opens the next exercise at its top, whatever the last page's scroll", async ({ page }) => {
+  await withExample(page);
+  await visit(page, hashOf(ranking, "items"));
+  await page.locator("main").focus();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await page.keyboard.press("PageDown");
+  await expect(page.locator("main h1")).toHaveText(workshop.exercises[4].title);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.locator("main h1")).toBeInViewport();
+});
