@@ -518,3 +518,16 @@ proptest! {
         parse_xml(&graphml(&map)).map_err(TestCaseError::fail)?;
     }
 }
+
+#[test]
+fn a_new_link_kind_never_takes_the_yellow_that_vanishes_on_white() {
+    let mut map = OrgMap::default();
+    for n in 0..12 {
+        assert!(map.add_link_kind(format!("kind-{n}"), format!("Kind {n}")));
+    }
+    assert!(map.link_kinds.iter().all(|k| k.colour != "#F0E442"));
+    assert!(map
+        .link_kinds
+        .iter()
+        .all(|k| pla_workshop::model::orgmap::LINK_PALETTE.contains(&k.colour.as_str())));
+}

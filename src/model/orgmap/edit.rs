@@ -2,8 +2,8 @@
 
 use super::{
     actor_box, is_colour, is_dash_pattern, on_canvas, Actor, ActorGroup, Contribution, Link,
-    LinkKind, OrgMap, Resource, DASHES, MAX_INFLUENCE, MAX_STRENGTH, NO_GROUP, OTHER_GROUP,
-    PALETTE, SHAPES,
+    LinkKind, OrgMap, Resource, DASHES, LINK_PALETTE, MAX_INFLUENCE, MAX_STRENGTH, NO_GROUP,
+    OTHER_GROUP, PALETTE, SHAPES,
 };
 
 // ----- Edits: actors ---------------------------------------------------------------------------
@@ -445,7 +445,10 @@ impl OrgMap {
         if id.is_empty() || self.link_kind(&id).is_some() {
             return false;
         }
-        let colour = least_used(&PALETTE, self.link_kinds.iter().map(|k| k.colour.clone()));
+        let colour = least_used(
+            &LINK_PALETTE,
+            self.link_kinds.iter().map(|k| k.colour.clone()),
+        );
         let dash = least_used(&DASHES, self.link_kinds.iter().map(|k| k.dash.clone()));
         self.link_kinds.push(LinkKind {
             id,

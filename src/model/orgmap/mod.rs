@@ -91,6 +91,12 @@ pub const SHAPES: [&str; 6] = ["circle", "square", "triangle", "diamond", "hexag
 pub const PALETTE: [&str; 8] = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
 ];
+/// The colours a new link kind can take: the palette without its yellow, which a thin line on
+/// white paper (or a washed-out projector) all but loses. Groups fill shapes with a dark
+/// outline, so they keep it.
+pub const LINK_PALETTE: [&str; 7] = [
+    "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000",
+];
 /// Dash patterns for link kinds, each telling its kind apart without colour.
 pub const DASHES: [&str; 8] = [
     "",
