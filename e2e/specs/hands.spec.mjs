@@ -509,3 +509,26 @@ test("Page Down opens the next exercise at its top, whatever the last page's scr
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.locator("main h1")).toBeInViewport();
 });
+
+test("projector mode shows the exercises as text: no field, select or text box on any screen but the reason box", async ({ page }) => {
+  await withExample(page);
+  await page.locator("main").focus();
+  await page.keyboard.press("p");
+  await expect(page.locator("html")).toHaveClass(/projector/);
+  const controls = "main input:visible, main select:visible, main textarea:visible";
+  for (const hash of [
+    `#/w/${workshop.id}`,
+    hashOf(map),
+    hashOf(venn),
+    ...["items", "matrix", "results", "reasons", "compare"].map((view) => hashOf(ranking, view)),
+  ]) {
+    await visit(page, hash);
+    await expect(page.locator(controls), hash).toHaveCount(0);
+  }
+  // The Venn's table and the ranking's items are there, as text.
+  await visit(page, hashOf(venn));
+  await expect(page.locator(".venn-table.read-only tbody tr")).toHaveCount(venn.data.power_venn.institutions.length);
+  await expect(page.locator(".venn-table.read-only")).toContainText(venn.data.power_venn.institutions[0].label);
+  await visit(page, hashOf(ranking, "items"));
+  await expect(page.locator(".item-list.read-only li")).toHaveCount(ranking.data.pairwise_ranking.items.length);
+});

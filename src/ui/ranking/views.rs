@@ -11,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ItemsView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
+    let prefs = expect_context::<crate::ui::prefs::Preferences>();
     let new_item = crate::ui::drafts::kept_draft(format!("new-item/{}", handle.exercise_id()));
     let add_lines = move |text: String| {
         let labels = Ranking::items_from_lines(&text);
@@ -51,11 +52,14 @@ pub fn ItemsView() -> impl IntoView {
                 let n = count();
                 format!("{n} items: {} pairs to decide in the matrix.", n * n.saturating_sub(1) / 2)
             }}</p>
-            <ol class="item-list">
-                <For each=move || items.get() key=|id| id.clone() let:id>
-                    <ItemRow id=id/>
-                </For>
-            </ol>
+            // On the projector the items are a list for the room to read, not fields.
+            <Show when=move || !prefs.projector.get() fallback=move || view! { <ReadOnlyItems/> }>
+                <ol class="item-list">
+                    <For each=move || items.get() key=|id| id.clone() let:id>
+                        <ItemRow id=id/>
+                    </For>
+                </ol>
+            </Show>
             <div class="inline-form chrome">
                 <div class="field">
                     <label for="new-item">"New item (Enter adds it; paste several lines to add one item per line)"</label>
@@ -74,6 +78,29 @@ pub fn ItemsView() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+#[component]
+fn ReadOnlyItems() -> impl IntoView {
+    let handle = expect_context::<RankingHandle>();
+    let items = move || {
+        handle
+            .with(|r| {
+                r.items
+                    .iter()
+                    .map(|i| {
+                        view! {
+                            <li>
+                                <span class="item-label" dir="auto">{i.label.clone()}</span>
+                                {(!i.description.is_empty()).then(|| view! { <span class="item-description" dir="auto">{i.description.clone()}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+            .unwrap_or_default()
+    };
+    view! { <ol class="item-list read-only">{items}</ol> }
 }
 
 #[component]

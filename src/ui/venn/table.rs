@@ -31,7 +31,10 @@ pub fn DataTable() -> impl IntoView {
             .with(|d| d.community_label.clone())
             .unwrap_or_default()
     };
+    // On the projector the table is for the room to read: text, no controls.
+    let prefs = expect_context::<crate::ui::prefs::Preferences>();
     view! {
+        <Show when=move || !prefs.projector.get() fallback=move || view! { <ReadOnlyTable rows=rows/> }>
         <div class="venn-table">
             <div class="field chrome">
                 <label for="community-label">"The community circle"</label>
@@ -53,6 +56,57 @@ pub fn DataTable() -> impl IntoView {
                         <Row id=id rows=rows/>
                     </For>
                 </tbody>
+            </table>
+        </div>
+        </Show>
+    }
+}
+
+/// The table as the room reads it on the projector: what each circle means, in words, and
+/// why the group put it there.
+#[component]
+fn ReadOnlyTable(rows: Memo<Vec<TableRow>>) -> impl IntoView {
+    let body = move || {
+        rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let overlaps = [
+                        (!r.overlaps_with.is_empty())
+                            .then(|| format!("overlaps {}", r.overlaps_with.join(", "))),
+                        r.inside_of.as_ref().map(|o| format!("inside {o}")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                    view! {
+                        <tr>
+                            <th scope="row" dir="auto">{r.label.clone()}</th>
+                            <td>{band_name(r.closeness)}</td>
+                            <td>{tier_name(r.size_tier)}</td>
+                            <td>{format!("{} {}", r.relation.mark(), relation_label(r.relation))}</td>
+                            <td dir="auto">{overlaps}</td>
+                            <td dir="auto">{r.notes.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="venn-table read-only">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Institution"</th>
+                        <th scope="col">"Closeness"</th>
+                        <th scope="col">"Size"</th>
+                        <th scope="col">"Relation"</th>
+                        <th scope="col">"Overlaps / inside"</th>
+                        <th scope="col">"Why it is there"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
             </table>
         </div>
     }
