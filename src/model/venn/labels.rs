@@ -19,9 +19,20 @@ impl VennDiagram {
         let wrap_units = (community_radius * 1.4 / char_width).max(10.0);
         let lines = wrap_label(&self.community_label, wrap_units);
         let (width, height) = block_size(&lines, char_width, line_height);
-        let inside = community_radius >= height + line_height * 1.5;
+        // Near its top a circle is narrow: the label goes down until the circle is as wide
+        // as the label (with half a character to spare each side), so its own outline never
+        // crosses it. Lower down the circle only widens, so the rest of the block fits too.
+        let half_width = width / 2.0 + char_width * 0.5;
+        let depth_for_width = if half_width < community_radius {
+            community_radius - (community_radius.powi(2) - half_width.powi(2)).sqrt()
+        } else {
+            f64::INFINITY
+        };
+        let top_offset = (line_height * 0.6).max(depth_for_width);
+        let inside = community_radius >= height + line_height * 1.5
+            && top_offset + height <= community_radius;
         let y = if inside {
-            cy - community_radius + line_height * 0.6 + height / 2.0
+            cy - community_radius + top_offset + height / 2.0
         } else {
             cy - community_radius - LABEL_GAP - height / 2.0
         };
@@ -67,7 +78,7 @@ pub const BESIDE_WIDTH_CHARS: f64 = 16.0;
 /// A label placed on the canvas: its lines, top to bottom, centred on `(x, y)` in a box of
 /// `width` x `height` units. `anchor_inside` says the box lies wholly within its circle;
 /// otherwise it sits beside the circle (nudged away when another label was in the way).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LabelBox {
     pub id: String,
     pub lines: Vec<String>,

@@ -201,6 +201,9 @@ fn Canvas() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // The community circle, and its label where the model puts it (the place the other
+    // labels keep clear of, and the export draws it): inside, below where the circle is too
+    // narrow for it, or above a small circle.
     let community = move || {
         handle
             .with(|d| {
@@ -208,14 +211,14 @@ fn Canvas() -> impl IntoView {
                     d.community_x,
                     d.community_y,
                     d.community_radius,
-                    d.community_label.clone(),
+                    d.community_label_box(LABEL_SIZE * 0.58, LABEL_SIZE * 1.15),
                 )
             })
             .unwrap_or((
                 CANVAS_WIDTH / 2.0,
                 CANVAS_HEIGHT / 2.0,
                 200.0,
-                String::new(),
+                Default::default(),
             ))
     };
     // Labels are placed by the model so they never collide: inside big circles, beside small
@@ -305,10 +308,15 @@ fn Canvas() -> impl IntoView {
                 <rect x="0" y="0" width=CANVAS_WIDTH height=CANVAS_HEIGHT class="venn-paper"/>
                 {move || {
                     let (x, y, r, label) = community();
+                    let count = label.lines.len() as f64;
+                    let lines = label.lines.iter().enumerate().map(|(n, line)| {
+                        let line_y = label.y + (n as f64 - (count - 1.0) / 2.0) * LABEL_SIZE * 1.15 + LABEL_SIZE * 0.35;
+                        view! { <tspan x=label.x y=line_y>{line.clone()}</tspan> }
+                    }).collect_view();
                     view! {
                         <g class="community">
                             <circle cx=x cy=y r=r/>
-                            <text x=x y=y - r + 44.0 text-anchor="middle" font-size=LABEL_SIZE * 1.1 font-weight="700" direction="ltr" unicode-bidi="plaintext">{label}</text>
+                            <text text-anchor="middle" font-size=LABEL_SIZE font-weight="700" unicode-bidi="plaintext">{lines}</text>
                         </g>
                     }
                 }}
