@@ -285,10 +285,16 @@ fn a_drag_resize_keeps_the_bounds_the_keys_keep() {
     }
     assert!(!d.set_radius("a", f64::NAN));
     assert!(!d.set_radius("missing", 50.0));
-    let (x, y, _) = VennDiagram::bounded_geometry(-50.0, 5000.0, 50.0);
+    let radius = d.institution("a").map(|a| a.radius).unwrap_or_default();
+    let (x, y, _) = VennDiagram::bounded_geometry(-50.0, 5000.0, radius);
     assert!(d.move_to("a", -50.0, 5000.0));
     let a = d.institution("a").expect("a");
     assert_eq!((a.x, a.y), (x, y));
+    assert_eq!(
+        (x, y),
+        (radius, CANVAS_HEIGHT - radius),
+        "the whole circle on the canvas"
+    );
     // The + key grows it by one step to the same maximum.
     let mut keys = with(vec![institution("b", "B", 800.0, 400.0, MAX_RADIUS - 5.0)]);
     assert!(keys.resize("b", 1));
@@ -458,19 +464,20 @@ proptest! {
 #[test]
 fn moves_stay_on_the_canvas_and_refuse_nonsense() {
     let mut d = with(vec![institution("a", "A", 100.0, 100.0, 50.0)]);
+    // The whole circle (radius 50) stays on the canvas, not only its centre.
     assert!(d.move_to("a", 5000.0, -20.0));
     let a = d.institution("a").expect("a");
-    assert_eq!((a.x, a.y), (CANVAS_WIDTH, 0.0));
+    assert_eq!((a.x, a.y), (CANVAS_WIDTH - 50.0, 50.0));
     assert!(d.move_by("a", -100.0, 30.5));
     let a = d.institution("a").expect("a");
-    assert_eq!((a.x, a.y), (1500.0, 30.5));
+    assert_eq!((a.x, a.y), (CANVAS_WIDTH - 150.0, 80.5));
     assert!(!d.move_to("a", f64::NAN, 1.0));
     assert!(!d.move_to("missing", 1.0, 1.0));
     assert!(!d.move_by("missing", 1.0, 1.0));
     // Positions are kept to a hundredth of a unit.
-    assert!(d.move_to("a", 123.456_789, 0.1 + 0.2));
+    assert!(d.move_to("a", 123.456_789, 100.1 + 0.2));
     let a = d.institution("a").expect("a");
-    assert_eq!((a.x, a.y), (123.46, 0.3));
+    assert_eq!((a.x, a.y), (123.46, 100.3));
 }
 
 #[test]

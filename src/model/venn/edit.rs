@@ -131,25 +131,31 @@ impl VennDiagram {
     /// Where a circle dragged to `(x, y)` with `radius` ends up once committed: the bounds of
     /// [`VennDiagram::move_to`] and [`VennDiagram::set_radius`]. The drag shows this while the
     /// pointer moves, so nothing jumps on release.
+    /// (Committed as `set_radius`, then `move_to`, so the whole circle of the new size stays
+    /// on the canvas.)
     pub fn bounded_geometry(x: f64, y: f64, radius: f64) -> (f64, f64, f64) {
         let or = |value: f64, fallback: f64| if value.is_finite() { value } else { fallback };
-        (
-            snap(or(x, CANVAS_WIDTH / 2.0).clamp(0.0, CANVAS_WIDTH)),
-            snap(or(y, CANVAS_HEIGHT / 2.0).clamp(0.0, CANVAS_HEIGHT)),
-            snap(or(radius, MEDIUM_RADIUS).clamp(MIN_RADIUS, MAX_RADIUS)),
-        )
+        let radius = snap(or(radius, MEDIUM_RADIUS).clamp(MIN_RADIUS, MAX_RADIUS));
+        let (x, y) = centre_on_canvas(
+            or(x, CANVAS_WIDTH / 2.0),
+            or(y, CANVAS_HEIGHT / 2.0),
+            radius,
+        );
+        (x, y, radius)
     }
 
-    /// Puts the institution's centre at `(x, y)`, kept on the canvas. False for an unknown id
-    /// or a position that is not a number.
+    /// Puts the institution's centre at `(x, y)`, kept far enough from the edges that the
+    /// whole circle is on the canvas. False for an unknown id or a position that is not a
+    /// number.
     pub fn move_to(&mut self, id: &str, x: f64, y: f64) -> bool {
         if !(x.is_finite() && y.is_finite()) {
             return false;
         }
         match self.institution_mut(id) {
             Some(institution) => {
-                institution.x = snap(x.clamp(0.0, CANVAS_WIDTH));
-                institution.y = snap(y.clamp(0.0, CANVAS_HEIGHT));
+                let (x, y) = centre_on_canvas(x, y, institution.radius);
+                institution.x = x;
+                institution.y = y;
                 true
             }
             None => false,
@@ -329,6 +335,22 @@ impl VennDiagram {
     pub fn set_community_label(&mut self, label: impl Into<String>) {
         self.community_label = label.into();
     }
+}
+
+/// Where a circle of `radius` may have its centre: far enough from every edge that the whole
+/// circle stays on the canvas (a circle dragged past the edge would otherwise hang outside
+/// the picture, over the toolbar), to a hundredth of a unit.
+pub(super) fn centre_on_canvas(x: f64, y: f64, radius: f64) -> (f64, f64) {
+    let r = if radius.is_finite() {
+        radius.max(0.0)
+    } else {
+        0.0
+    };
+    let bound = |value: f64, extent: f64| {
+        let margin = r.min(extent / 2.0);
+        snap(value.clamp(margin, extent - margin))
+    };
+    (bound(x, CANVAS_WIDTH), bound(y, CANVAS_HEIGHT))
 }
 
 #[cfg(test)]

@@ -295,8 +295,9 @@ fn Canvas() -> impl IntoView {
             handle.dragging.set_value(None);
             handle.live.of(&drag.id).set(None);
             handle.edit(None, |d| {
-                d.move_to(&drag.id, drag.x, drag.y);
+                // The size first, so the place keeps the whole new circle on the canvas.
                 d.set_radius(&drag.id, drag.radius);
+                d.move_to(&drag.id, drag.x, drag.y);
             });
         }
     };
