@@ -42,15 +42,7 @@ pub fn DataTable() -> impl IntoView {
                     on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some("community-label"), |d| d.community_label = text); }/>
             </div>
             <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Institution"</th>
-                        <th scope="col">"Closeness"</th>
-                        <th scope="col">"Size"</th>
-                        <th scope="col">"Relation"</th>
-                        <th scope="col">"Overlaps / inside"</th>
-                    </tr>
-                </thead>
+                <Head why=false/>
                 <tbody>
                     <For each=move || row_ids.get() key=|id| id.clone() let:id>
                         <Row id=id rows=rows/>
@@ -96,16 +88,7 @@ fn ReadOnlyTable(rows: Memo<Vec<TableRow>>) -> impl IntoView {
     view! {
         <div class="venn-table read-only">
             <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Institution"</th>
-                        <th scope="col">"Closeness"</th>
-                        <th scope="col">"Size"</th>
-                        <th scope="col">"Relation"</th>
-                        <th scope="col">"Overlaps / inside"</th>
-                        <th scope="col">"Why it is there"</th>
-                    </tr>
-                </thead>
+                <Head why=true/>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -227,4 +210,25 @@ fn tier_name(tier: SizeTier) -> &'static str {
         .iter()
         .find(|(t, _)| *t == tier)
         .map_or("medium", |(_, name)| name)
+}
+
+/// The table's headings; the read-only table has a column for why each circle is there (the
+/// editable one has that field under the label).
+#[component]
+fn Head(why: bool) -> impl IntoView {
+    let columns = [
+        "Institution",
+        "Closeness",
+        "Size",
+        "Relation",
+        "Overlaps / inside",
+    ];
+    view! {
+        <thead>
+            <tr>
+                {columns.map(|c| view! { <th scope="col">{c}</th> })}
+                {why.then(|| view! { <th scope="col">"Why it is there"</th> })}
+            </tr>
+        </thead>
+    }
 }
