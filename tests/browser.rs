@@ -61,39 +61,15 @@ fn text_mostly_outside_ascii_survives_a_round_trip() {
 /// Saves `workshop` to real local storage, loads everything back, and compares.
 fn assert_survives_a_round_trip(workshop: &Workshop) {
     let mut store = LocalStore;
-    storage::save_workshop(&mut store, workshop, 2.0).expect("saved");
+    let mut saver = storage::Saver::default();
+    saver.changed(&workshop.id);
+    let library = pla_workshop::model::Library {
+        workshops: vec![workshop.clone()],
+    };
+    saver.flush(&mut store, &library, 2.0).expect("saved");
     let report = storage::load_all(&mut store, 3.0);
     assert!(report.newly_quarantined.is_empty());
     assert_eq!(report.library.get(&workshop.id), Some(workshop));
-    clear_app_storage();
-}
-
-#[wasm_bindgen_test]
-fn a_save_joined_from_javascript_strings_stores_exactly_the_workshops_text() {
-    use pla_workshop::storage::browser::{save_workshop_joined, ExerciseJsTexts};
-    clear_app_storage();
-    let mut workshop = Workshop::new("joined".into(), "Joined — ন", 1.0);
-    workshop.add_exercise("e1".into(), ExerciseKind::PairwiseRanking, "Priorities 🌍");
-    workshop.add_exercise("e2".into(), ExerciseKind::PowerVenn, "Venn");
-    workshop.add_exercise("e3".into(), ExerciseKind::OrganisationalMap, "Map");
-    let mut cache = storage::ExerciseJsonCache::default();
-    let mut js_texts = ExerciseJsTexts::default();
-    let key = storage::workshop_key("joined");
-    let mut check = |workshop: &Workshop, now: f64| {
-        let chars = save_workshop_joined(workshop, now, &mut cache, &mut js_texts).expect("saved");
-        let stored = LocalStore.get(&key).expect("stored");
-        assert_eq!(stored, storage::stored_text(workshop, now));
-        assert_eq!(chars, storage::stored_chars(&key, &stored));
-    };
-    check(&workshop, 2.0);
-    // The workshop's own text changes: the exercises' strings are reused.
-    workshop.notes = "Zażółć gęślą jaźń".into();
-    check(&workshop, 3.0);
-    // One exercise changes, one goes, their order changes.
-    workshop.exercises[1].make_mut().title = "Venn — ideal".into();
-    workshop.exercises.remove(2);
-    workshop.exercises.reverse();
-    check(&workshop, 4.0);
     clear_app_storage();
 }
 

@@ -36,10 +36,12 @@ async function newRanking(page, items) {
   await expect(page.locator(".decide .progress")).toHaveText(`1 of ${(items.length * (items.length - 1)) / 2}`);
 }
 
-/** The stored exercises, as one string to compare (never printed whole). */
+/** The stored exercises (each header's list and each exercise's data, without the times of
+ * saving), as one string to compare (never printed whole). */
 const storedExercises = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)
-  .filter(([k]) => k.startsWith("pla-workshop/workshop/"))
-  .map(([, v]) => JSON.parse(v).workshops[0].exercises)));
+  .filter(([k]) => k.startsWith("pla-workshop/workshop/") || k.startsWith("pla-workshop/exercise/"))
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([k, v]) => [k, k.startsWith("pla-workshop/workshop/") ? JSON.parse(v).workshop.exercises : JSON.parse(v).data])));
 
 /** Goes to a place by its hash, as a link or a reload would, and waits for its heading. */
 async function visit(page, hash) {

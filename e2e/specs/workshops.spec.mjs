@@ -85,25 +85,41 @@ test("unreadable stored data is put aside, reported, and can be downloaded", asy
   await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toBeVisible();
 });
 
-test("damaged exercise data, found once the page is up, is put aside and reported like any unreadable data", async ({ page }) => {
+test("one exercise's damaged data, found once the page is up, is put aside alone, and its workshop opens without it", async ({ page }) => {
   // Start-up reads an exercise's data only once the page is on the screen: the damage is
   // found then, not at load, and must be handled as any unreadable data is.
   await openApp(page);
-  const id = JSON.parse(example.toString()).workshops[0].id;
-  const damaged = example.toString().replace('"influence": 5', '"influence": "very high"');
-  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`pla-workshop/workshop/${id}`, damaged]);
-  await page.goto(`/#/w/${id}`);
+  const workshop = JSON.parse(example.toString()).workshops[0];
+  const map = workshop.exercises.find((e) => e.data.organisational_map);
+  // The example as version 1 stored it, one key for the whole workshop: moved to one key per
+  // exercise when the app starts.
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`pla-workshop/workshop/${workshop.id}`, example.toString()]);
+  await page.goto(`/#/w/${workshop.id}`);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: workshop.title })).toBeVisible();
+  const key = `pla-workshop/exercise/${workshop.id}/${map.id}`;
+  const stored = (await storedData(page))[key];
+  expect(stored, "the map has a key of its own").toBeDefined();
+  const damaged = stored.replace('"influence":5', '"influence":"very high"');
+  expect(damaged).not.toBe(stored);
+  await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, damaged]);
   await page.reload();
   const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('invalid type: string "very high"');
-  await expect(page.getByRole("heading", { name: "This workshop is not in this browser" })).toBeVisible();
+  await expect(alert).toContainText(map.title);
+  // The workshop is there, with every other exercise.
+  await expect(page.getByRole("heading", { name: workshop.title })).toBeVisible();
+  for (const exercise of workshop.exercises.filter((e) => e.id !== map.id)) {
+    await expect(page.getByRole("link", { name: exercise.title, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: map.title, exact: true })).toHaveCount(0);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     alert.getByRole("button", { name: "Download the raw data" }).click(),
   ]);
   expect(await readDownload(download)).toBe(damaged);
-  expect((await storedData(page))[`pla-workshop/workshop/${id}`]).toBeUndefined();
+  expect((await storedData(page))[key]).toBeUndefined();
 });
 
 test("a broken import says what is wrong and changes nothing", async ({ page }) => {

@@ -79,6 +79,15 @@ impl ExerciseData {
         }
     }
 
+    /// The rules the kind's data must keep, each broken one in plain words.
+    pub fn check(&self) -> Vec<String> {
+        match self {
+            ExerciseData::OrganisationalMap(map) => map.check(),
+            ExerciseData::PowerVenn(venn) => venn.check(),
+            ExerciseData::PairwiseRanking(ranking) => ranking.check(),
+        }
+    }
+
     pub fn kind(&self) -> ExerciseKind {
         match self {
             ExerciseData::OrganisationalMap(_) => ExerciseKind::OrganisationalMap,
@@ -129,147 +138,7 @@ pub struct Exercise {
     pub group_id: Option<String>,
     #[serde(default)]
     pub notes: String,
-    pub data: ExerciseBody,
-}
-
-/// An exercise's data, or, for a moment after the app opens, its stored JSON not yet read.
-///
-/// Opening the app reads every stored workshop, and a big map's data is nearly all of that
-/// work, while the first page needs only each exercise's title and kind. So start-up keeps
-/// each exercise's data as its stored text and reads it once the page is on the screen
-/// (`storage::read_deferred`), before anything edits, saves, exports or shows the data.
-/// Everywhere else it is `Read`. Written out, `Unread` is exactly the text it was read from.
-#[derive(Debug, Clone)]
-pub enum ExerciseBody {
-    Read(ExerciseData),
-    Unread {
-        kind: ExerciseKind,
-        /// The stored JSON of the kind's data, checked only to be well-formed JSON.
-        json: Box<serde_json::value::RawValue>,
-    },
-}
-
-impl ExerciseBody {
-    pub fn kind(&self) -> ExerciseKind {
-        match self {
-            ExerciseBody::Read(data) => data.kind(),
-            ExerciseBody::Unread { kind, .. } => *kind,
-        }
-    }
-
-    /// The data, once read.
-    pub fn read(&self) -> Option<&ExerciseData> {
-        match self {
-            ExerciseBody::Read(data) => Some(data),
-            ExerciseBody::Unread { .. } => None,
-        }
-    }
-
-    pub fn read_mut(&mut self) -> Option<&mut ExerciseData> {
-        match self {
-            ExerciseBody::Read(data) => Some(data),
-            ExerciseBody::Unread { .. } => None,
-        }
-    }
-
-    pub fn is_unread(&self) -> bool {
-        matches!(self, ExerciseBody::Unread { .. })
-    }
-}
-
-impl From<ExerciseData> for ExerciseBody {
-    fn from(data: ExerciseData) -> Self {
-        ExerciseBody::Read(data)
-    }
-}
-
-impl PartialEq for ExerciseBody {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (ExerciseBody::Read(a), ExerciseBody::Read(b)) => a == b,
-            (
-                ExerciseBody::Unread { kind, json },
-                ExerciseBody::Unread {
-                    kind: other_kind,
-                    json: other_json,
-                },
-            ) => kind == other_kind && json.get() == other_json.get(),
-            _ => false,
-        }
-    }
-}
-
-impl Serialize for ExerciseBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        match self {
-            ExerciseBody::Read(data) => data.serialize(serializer),
-            // The same shape as `ExerciseData`: one key, the kind, holding the data.
-            ExerciseBody::Unread { kind, json } => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry(kind, json)?;
-                map.end()
-            }
-        }
-    }
-}
-
-thread_local! {
-    /// Set while `read_with_exercise_data_unread` runs.
-    static EXERCISE_DATA_UNREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `read` (a serde_json deserialisation) so that every exercise's data comes out
-/// `ExerciseBody::Unread`: its kind read, its data only checked to be well-formed JSON.
-pub fn read_with_exercise_data_unread<T>(read: impl FnOnce() -> T) -> T {
-    with_exercise_data_unread(true, read)
-}
-
-/// Runs `read` so that every exercise's data is read, whatever called it: for the crash
-/// backup, which may run from inside a panic in `read_with_exercise_data_unread`.
-pub fn read_with_exercise_data_read<T>(read: impl FnOnce() -> T) -> T {
-    with_exercise_data_unread(false, read)
-}
-
-fn with_exercise_data_unread<T>(unread: bool, read: impl FnOnce() -> T) -> T {
-    /// Puts the flag back however `read` ends, a panic included (when panics unwind).
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            EXERCISE_DATA_UNREAD.with(|flag| flag.set(self.0));
-        }
-    }
-    let _restore = Restore(EXERCISE_DATA_UNREAD.with(|flag| flag.replace(unread)));
-    read()
-}
-
-impl<'de> Deserialize<'de> for ExerciseBody {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if !EXERCISE_DATA_UNREAD.with(std::cell::Cell::get) {
-            return ExerciseData::deserialize(deserializer).map(ExerciseBody::Read);
-        }
-        struct KindAndJson;
-        impl<'de> serde::de::Visitor<'de> for KindAndJson {
-            type Value = ExerciseBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object with one key, the exercise's kind")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ExerciseBody, A::Error> {
-                let Some(kind) = map.next_key::<ExerciseKind>()? else {
-                    return Err(serde::de::Error::invalid_length(0, &self));
-                };
-                let json = map.next_value()?;
-                if map.next_key::<serde::de::IgnoredAny>()?.is_some() {
-                    return Err(serde::de::Error::invalid_length(2, &self));
-                }
-                Ok(ExerciseBody::Unread { kind, json })
-            }
-        }
-        deserializer.deserialize_map(KindAndJson)
-    }
+    pub data: ExerciseData,
 }
 
 /// An exercise held by reference count, so a copy of a workshop (each undo step is one)
@@ -355,6 +224,11 @@ impl Workshop {
         self.exercises.iter().map(Deref::deref).find(|e| e.id == id)
     }
 
+    /// The exercise as the workshop shares it, for a view that compares by pointer.
+    pub fn shared_exercise(&self, id: &str) -> Option<&SharedExercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
     pub fn exercise_mut(&mut self, id: &str) -> Option<&mut Exercise> {
         self.exercises
             .iter_mut()
@@ -381,7 +255,7 @@ impl Workshop {
             title: title.into(),
             group_id: None,
             notes: String::new(),
-            data: ExerciseData::empty(kind).into(),
+            data: ExerciseData::empty(kind),
         }));
         id
     }
@@ -474,13 +348,7 @@ impl Workshop {
                     ));
                 }
             }
-            // Data not yet read is checked when it is read (`storage::read_deferred`).
-            let inner = match exercise.data.read() {
-                Some(ExerciseData::OrganisationalMap(map)) => map.check(),
-                Some(ExerciseData::PowerVenn(venn)) => venn.check(),
-                Some(ExerciseData::PairwiseRanking(ranking)) => ranking.check(),
-                None => Vec::new(),
-            };
+            let inner = exercise.data.check();
             problems.extend(
                 inner
                     .into_iter()

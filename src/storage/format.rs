@@ -5,13 +5,9 @@
 //! ```
 //! `docs/file-format.md` documents every field; `docs/pla-workshop.schema.json` is its JSON Schema.
 
-use crate::model::{
-    ExerciseBody, ExerciseData, ExerciseKind, Millis, ParticipantGroup, SharedExercise, Workshop,
-};
+use crate::model::{Millis, Workshop};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// The `format` field of every file this app writes.
 pub const FORMAT_NAME: &str = "pla-workshop";
@@ -49,221 +45,6 @@ impl Envelope {
     }
 }
 
-/// Writes one workshop as a file without copying it first (saves happen on every change).
-pub fn single_workshop_json(workshop: &Workshop, saved_at: Millis) -> String {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        format: &'a str,
-        schema_version: u32,
-        saved_at: Millis,
-        workshops: &'a [Workshop],
-    }
-    let file = Borrowed {
-        format: FORMAT_NAME,
-        schema_version: SCHEMA_VERSION,
-        saved_at,
-        workshops: std::slice::from_ref(workshop),
-    };
-    serde_json::to_string(&file).unwrap_or_default()
-}
-
-/// Each exercise's JSON from the last save, with the exercise it was written from.
-///
-/// A workshop is saved whole on every change, and one exercise (a big map) can be most of a
-/// megabyte. Typing in the workshop's notes should not write that map out again: an
-/// exercise equal to the one last written reuses its text. Equality, not a flag set by the
-/// editors, decides, so no code path can make a stale entry stick: comparing is several
-/// times quicker than writing.
-#[derive(Debug, Default)]
-pub struct ExerciseJsonCache {
-    /// Keyed by workshop id and exercise id.
-    written: HashMap<(String, String), Written>,
-}
-
-#[derive(Debug)]
-struct Written {
-    /// Kept shared: while the cache holds it, an edit copies it out
-    /// (`SharedExercise::make_mut`), so the cached one is exactly what was written, and an
-    /// unchanged exercise is recognised by pointer.
-    exercise: SharedExercise,
-    json: Box<RawValue>,
-    /// New each time this JSON is written, never reused (see [`WorkshopTextParts`]).
-    version: u64,
-}
-
-/// Versions for every cache in the program, so no two writings ever share one.
-static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-impl ExerciseJsonCache {
-    /// Makes the entry for `exercise` hold its current JSON, writing it only if the
-    /// exercise changed since. False if it cannot be written (not for plain data).
-    fn refresh(&mut self, workshop_id: &str, exercise: &SharedExercise) -> bool {
-        let key = (workshop_id.to_string(), exercise.id.clone());
-        if self
-            .written
-            .get(&key)
-            .is_some_and(|written| written.exercise == *exercise)
-        {
-            return true;
-        }
-        match serde_json::value::to_raw_value(&**exercise) {
-            Ok(json) => {
-                let version = NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let exercise = exercise.clone();
-                self.written.insert(
-                    key,
-                    Written {
-                        exercise,
-                        json,
-                        version,
-                    },
-                );
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn get(&self, workshop_id: &str, exercise_id: &str) -> Option<&Written> {
-        self.written
-            .get(&(workshop_id.to_string(), exercise_id.to_string()))
-    }
-
-    /// Forgets a deleted workshop's exercises.
-    pub fn forget_workshop(&mut self, workshop_id: &str) {
-        self.written.retain(|(id, _), _| id != workshop_id);
-    }
-
-    /// Forgets the exercises a workshop no longer has.
-    fn keep_only(&mut self, workshop: &Workshop) {
-        self.written.retain(|(workshop_id, exercise_id), _| {
-            workshop_id != &workshop.id || workshop.exercises.iter().any(|e| &e.id == exercise_id)
-        });
-    }
-}
-
-/// The same text as [`single_workshop_json`], reusing the JSON of exercises unchanged since
-/// the last save.
-pub fn single_workshop_json_cached(
-    workshop: &Workshop,
-    saved_at: Millis,
-    cache: &mut ExerciseJsonCache,
-) -> String {
-    match single_workshop_json_parts(workshop, saved_at, cache) {
-        Some(parts) => parts.joined(),
-        // Cannot happen for plain data; the uncached writer is always right.
-        None => single_workshop_json(workshop, saved_at),
-    }
-}
-
-/// One workshop's stored text in parts: `before`, each exercise's JSON with a comma between
-/// them, then `after`. Joined, exactly the text [`single_workshop_json`] writes. The browser
-/// joins the parts as JavaScript strings, and converts an exercise's JSON to one only when
-/// its `version` is new, not on every keystroke.
-#[derive(Debug)]
-pub struct WorkshopTextParts<'a> {
-    pub before: String,
-    /// Each exercise's id, the version of its JSON (new whenever it is written again, and
-    /// never reused), and the JSON.
-    pub exercises: Vec<(&'a str, u64, &'a RawValue)>,
-    pub after: String,
-}
-
-impl WorkshopTextParts<'_> {
-    pub fn joined(&self) -> String {
-        let exercises: usize = self
-            .exercises
-            .iter()
-            .map(|(_, _, j)| j.get().len() + 1)
-            .sum();
-        let mut text = String::with_capacity(self.before.len() + exercises + self.after.len());
-        text.push_str(&self.before);
-        for (index, (_, _, json)) in self.exercises.iter().enumerate() {
-            if index > 0 {
-                text.push(',');
-            }
-            text.push_str(json.get());
-        }
-        text.push_str(&self.after);
-        text
-    }
-}
-
-/// The parts of one workshop's stored text, writing out again only the exercises changed
-/// since the cache last saw them. `None` only if an exercise cannot be written (not for plain
-/// data).
-pub fn single_workshop_json_parts<'a>(
-    workshop: &'a Workshop,
-    saved_at: Millis,
-    cache: &'a mut ExerciseJsonCache,
-) -> Option<WorkshopTextParts<'a>> {
-    // The workshop's fields in `Workshop`'s order, with no exercises: the text is cut where
-    // they go. A test checks that the joined parts are exactly what `single_workshop_json`
-    // writes.
-    #[derive(Serialize)]
-    struct WorkshopWritten<'a> {
-        id: &'a str,
-        title: &'a str,
-        date: &'a str,
-        place: &'a str,
-        notes: &'a str,
-        groups: &'a [ParticipantGroup],
-        exercises: [(); 0],
-        created_at: Millis,
-        updated_at: Millis,
-    }
-    #[derive(Serialize)]
-    struct File<'a> {
-        format: &'a str,
-        schema_version: u32,
-        saved_at: Millis,
-        workshops: [WorkshopWritten<'a>; 1],
-    }
-    cache.keep_only(workshop);
-    for exercise in &workshop.exercises {
-        if !cache.refresh(&workshop.id, exercise) {
-            return None;
-        }
-    }
-    let cache: &'a ExerciseJsonCache = cache;
-    // The cached text itself, borrowed: no copy of a big exercise's JSON per save.
-    let exercises = workshop
-        .exercises
-        .iter()
-        .map(|exercise| {
-            let written = cache.get(&workshop.id, &exercise.id)?;
-            Some((exercise.id.as_str(), written.version, &*written.json))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let file = File {
-        format: FORMAT_NAME,
-        schema_version: SCHEMA_VERSION,
-        saved_at,
-        workshops: [WorkshopWritten {
-            id: &workshop.id,
-            title: &workshop.title,
-            date: &workshop.date,
-            place: &workshop.place,
-            notes: &workshop.notes,
-            groups: &workshop.groups,
-            exercises: [],
-            created_at: workshop.created_at,
-            updated_at: workshop.updated_at,
-        }],
-    };
-    let text = serde_json::to_string(&file).ok()?;
-    // The last match is the workshop's own key: what follows it is two numbers, and a quote
-    // inside any text before it is written escaped (`\"`), so no text can hold the match.
-    const NO_EXERCISES: &str = "\"exercises\":[]";
-    let cut = text.rfind(NO_EXERCISES)? + NO_EXERCISES.len() - 1;
-    let (before, after) = text.split_at(cut);
-    Some(WorkshopTextParts {
-        before: before.to_string(),
-        exercises,
-        after: after.to_string(),
-    })
-}
-
 /// Why a file or a stored value could not be read. Each says what is wrong and where.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
@@ -283,6 +64,10 @@ pub enum ReadError {
     },
     NotOurFormat,
     NewerVersion {
+        found: u64,
+    },
+    /// A stored value of a newer storage layout than this build reads.
+    NewerStorage {
         found: u64,
     },
     MigrationFailed {
@@ -317,6 +102,11 @@ impl std::fmt::Display for ReadError {
             ReadError::NewerVersion { found } => write!(
                 f,
                 "The data was written by a newer version of PLA Workshop (schema version {found}; this app reads up to {SCHEMA_VERSION}). Update the app to open it."
+            ),
+            ReadError::NewerStorage { found } => write!(
+                f,
+                "The data was stored by a newer version of PLA Workshop (storage version {found}; this app reads up to {}). Update the app to open it.",
+                super::layout::STORAGE_SCHEMA_VERSION
             ),
             ReadError::MigrationFailed { from, message } => write!(
                 f,
@@ -363,7 +153,8 @@ struct Header {
     schema_version: Option<u64>,
 }
 
-fn json_error(error: serde_json::Error) -> ReadError {
+/// A serde_json error as a `ReadError`, with its line and column.
+pub(crate) fn json_error(error: serde_json::Error) -> ReadError {
     let (line, column) = (error.line(), error.column());
     let message = error.to_string();
     let message = message
@@ -448,41 +239,6 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
         }
     }
     Ok(envelope)
-}
-
-/// Reads the exercise data that [`read`] left unread (under
-/// `model::read_with_exercise_data_unread`), then checks the workshop as [`read`] would.
-pub fn read_exercise_data(workshop: &mut Workshop) -> Result<(), ReadError> {
-    if !workshop.exercises.iter().any(|e| e.data.is_unread()) {
-        return Ok(());
-    }
-    for (index, shared) in workshop.exercises.iter_mut().enumerate() {
-        let ExerciseBody::Unread { kind, json } = &shared.data else {
-            continue;
-        };
-        let text = json.get();
-        let data = match kind {
-            ExerciseKind::OrganisationalMap => {
-                serde_json::from_str(text).map(ExerciseData::OrganisationalMap)
-            }
-            ExerciseKind::PowerVenn => serde_json::from_str(text).map(ExerciseData::PowerVenn),
-            ExerciseKind::PairwiseRanking => {
-                serde_json::from_str(text).map(ExerciseData::PairwiseRanking)
-            }
-        }
-        .map_err(|error| ReadError::Invalid {
-            path: format!("workshops[0].exercises[{index}].data"),
-            message: error.to_string(),
-        })?;
-        shared.make_mut().data = ExerciseBody::Read(data);
-    }
-    match workshop.check().into_iter().next() {
-        Some(problem) => Err(ReadError::Invalid {
-            path: "workshops[0]".into(),
-            message: problem,
-        }),
-        None => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -1,31 +1,28 @@
-//! Where workshops live between visits: one key per workshop in the browser's local storage.
+//! Where workshops live between visits: the browser's local storage, a header key per
+//! workshop and a key per exercise (`layout.rs`), saved by the [`Saver`].
 //!
-//! Each workshop is stored on its own, as a one-workshop file in the export format, so a save
-//! writes only what changed and one damaged value never hides the others. Whatever cannot be
-//! read is moved aside to a quarantine key, never overwritten, and reported.
+//! Whatever cannot be read is moved aside to a quarantine key, never overwritten, and
+//! reported; one damaged exercise goes aside alone, and its workshop stays.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod format;
 pub mod import;
+pub mod layout;
+pub mod saver;
 
-use crate::model::{Library, Millis, Workshop};
-pub use format::ExerciseJsonCache;
-use format::{read, Envelope, ReadError};
+use crate::model::{Library, Millis};
+use format::Envelope;
+pub use layout::{exercise_key, workshop_key, EXERCISE_PREFIX, KEY_PREFIX, WORKSHOP_PREFIX};
+pub use saver::{OtherTab, Quarantined, Saver};
 use serde::{Deserialize, Serialize};
 
-pub const KEY_PREFIX: &str = "pla-workshop/";
-pub const WORKSHOP_PREFIX: &str = "pla-workshop/workshop/";
 pub const QUARANTINE_PREFIX: &str = "pla-workshop/quarantine/";
 pub const PREFERENCES_KEY: &str = "pla-workshop/preferences";
 
 /// Chromium allows about 5 million characters per origin; warn well before that.
 pub const QUOTA_CHARS: usize = 5_000_000;
 pub const QUOTA_WARNING_CHARS: usize = 4_000_000;
-
-pub fn workshop_key(id: &str) -> String {
-    format!("{WORKSHOP_PREFIX}{id}")
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -54,153 +51,46 @@ pub struct QuarantineRecord {
 #[derive(Debug, Default)]
 pub struct LoadReport {
     pub library: Library,
-    /// Keys of the quarantine records made by this load.
-    pub newly_quarantined: Vec<(String, QuarantineRecord)>,
-    /// Characters each workshop key takes, counted while reading, so start-up reads each
-    /// value once.
-    pub stored_chars: std::collections::HashMap<String, usize>,
+    /// The quarantine records made by this load.
+    pub newly_quarantined: Vec<Quarantined>,
 }
 
-/// Reads every stored workshop. What cannot be read is moved to a quarantine key first, so
-/// nothing later can overwrite it, and the load carries on with the rest.
+/// Reads every stored workshop whole: [`Saver::open`], then its unread data at once.
 pub fn load_all(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
-    let mut report = load_all_but_exercise_data(store, now);
-    let unreadable = read_deferred(store, &mut report.library, now);
-    report.newly_quarantined.extend(unreadable);
-    report
+    let (mut saver, mut library, mut newly_quarantined) = Saver::open(store, now);
+    newly_quarantined.extend(saver.read_unread(store, &mut library, now));
+    LoadReport {
+        library,
+        newly_quarantined,
+    }
 }
 
-/// The first half of [`load_all`], for opening the app: every stored workshop, with each
-/// exercise's data left unread (`ExerciseBody::Unread`) until [`read_deferred`]. A 1 MB
-/// map's data took most of the time between opening the app and its first picture.
-pub fn load_all_but_exercise_data(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
-    let mut report = LoadReport::default();
-    let mut keys: Vec<String> = store
-        .keys()
-        .into_iter()
-        .filter(|k| k.starts_with(WORKSHOP_PREFIX))
-        .collect();
-    keys.sort();
-    for key in keys {
-        let Some(raw) = store.get(&key) else { continue };
-        report
-            .stored_chars
-            .insert(key.clone(), stored_chars(&key, &raw));
-        let read =
-            crate::model::read_with_exercise_data_unread(|| read_stored_workshop(&key, &raw));
-        match read {
-            Ok(workshop) => report.library.upsert(workshop),
-            Err(error) => {
-                let quarantined = quarantine(store, &key, raw, &error, now);
-                report.newly_quarantined.push(quarantined);
-            }
-        }
-    }
-    report
-}
-
-/// The second half of [`load_all`]: reads and checks the exercise data left unread. A
-/// workshop whose data cannot be read leaves the library, and the text stored for it is
-/// read again whole: taken if it now reads (another tab saved it meanwhile), quarantined
-/// otherwise. Returns the quarantine records made.
-pub fn read_deferred(
-    store: &mut impl KeyValueStore,
-    library: &mut Library,
-    now: Millis,
-) -> Vec<(String, QuarantineRecord)> {
-    let mut unreadable = Vec::new();
-    for workshop in &mut library.workshops {
-        if format::read_exercise_data(workshop).is_err() {
-            unreadable.push(workshop.id.clone());
-        }
-    }
-    let mut quarantined = Vec::new();
-    for id in unreadable {
-        library.remove(&id);
-        let key = workshop_key(&id);
-        // Nothing in this tab saves unread data, but another tab may have saved this workshop
-        // since it was loaded: take what is stored now if it reads, and otherwise quarantine
-        // exactly that text, with its own reason. Gone from storage, it goes from here too.
-        let Some(raw) = store.get(&key) else { continue };
-        match crate::model::read_with_exercise_data_read(|| read_stored_workshop(&key, &raw)) {
-            Ok(workshop) => library.upsert(workshop),
-            Err(error) => quarantined.push(quarantine(store, &key, raw, &error, now)),
-        }
-    }
-    quarantined
-}
-
-/// Moves an unreadable value to a quarantine key, with why.
+/// Moves a value that cannot be read to a quarantine key, with why.
 fn quarantine(
     store: &mut impl KeyValueStore,
     key: &str,
     raw: String,
-    error: &ReadError,
+    reason: &str,
     now: Millis,
-) -> (String, QuarantineRecord) {
+) -> Quarantined {
     let record = QuarantineRecord {
         original_key: key.to_string(),
-        reason: error.to_string(),
+        reason: reason.to_string(),
         quarantined_at: now,
         raw,
     };
     let quarantine_key = format!(
-        "{QUARANTINE_PREFIX}{}/{}",
-        &key[WORKSHOP_PREFIX.len()..],
-        now
+        "{QUARANTINE_PREFIX}{}/{now}",
+        key.strip_prefix(KEY_PREFIX).unwrap_or(key)
     );
     let stored = serde_json::to_string(&record).unwrap_or_default();
     // Only free the original key once the copy is safely stored. If storage is too full for
-    // the copy, the original stays where it is: it is still never overwritten, because the
-    // id is not in the library and so is never saved.
+    // the copy, the original stays where it is: it is still never overwritten, because
+    // nothing in the library stands for it, so nothing saves over it.
     if store.set(&quarantine_key, &stored).is_ok() {
         store.remove(key);
     }
     (quarantine_key, record)
-}
-
-fn read_stored_workshop(key: &str, raw: &str) -> Result<Workshop, ReadError> {
-    let mut envelope = read(raw)?;
-    let expected_id = &key[WORKSHOP_PREFIX.len()..];
-    match envelope.workshops.len() {
-        1 if envelope.workshops[0].id == expected_id => Ok(envelope.workshops.remove(0)),
-        1 => Err(ReadError::Invalid {
-            path: "workshops[0].id".into(),
-            message: format!("the workshop's id does not match its storage key {key:?}"),
-        }),
-        n => Err(ReadError::Invalid {
-            path: "workshops".into(),
-            message: format!("a stored value holds exactly one workshop, not {n}"),
-        }),
-    }
-}
-
-/// The text stored for one workshop.
-pub fn stored_text(workshop: &Workshop, now: Millis) -> String {
-    format::single_workshop_json(workshop, now)
-}
-
-/// Saves one workshop; returns the characters it now takes in storage.
-pub fn save_workshop(
-    store: &mut impl KeyValueStore,
-    workshop: &Workshop,
-    now: Millis,
-) -> Result<usize, StoreError> {
-    write_workshop(store, &workshop.id, &stored_text(workshop, now))
-}
-
-fn write_workshop(
-    store: &mut impl KeyValueStore,
-    workshop_id: &str,
-    text: &str,
-) -> Result<usize, StoreError> {
-    let key = workshop_key(workshop_id);
-    store.set(&key, text)?;
-    Ok(stored_chars(&key, text))
-}
-
-pub fn delete_workshop(store: &mut impl KeyValueStore, id: &str) {
-    store.remove(&workshop_key(id));
 }
 
 /// Every quarantine record still held, oldest first.
@@ -231,17 +121,44 @@ pub fn stored_chars(key: &str, value: &str) -> usize {
     key.chars().count() + value.chars().count()
 }
 
-/// A backup of everything stored, as one file the app can import: every readable workshop.
-/// Used by the crash overlay, so it reads raw values and never trusts in-memory state.
+/// A backup of everything stored, as one file the app can import: every readable workshop,
+/// with the exercises whose data reads. Used by the crash overlay, so it reads raw values
+/// and never trusts in-memory state, and it writes nothing.
 pub fn backup_from_store(store: &impl KeyValueStore, now: Millis) -> String {
     let mut workshops = Vec::new();
-    for key in store.keys() {
-        if !key.starts_with(WORKSHOP_PREFIX) {
-            continue;
-        }
-        let read_whole = |raw: String| crate::model::read_with_exercise_data_read(|| read(&raw));
-        if let Some(Ok(envelope)) = store.get(&key).map(read_whole) {
-            workshops.extend(envelope.workshops);
+    let mut keys = store.keys();
+    keys.sort();
+    for key in keys.iter().filter(|k| k.starts_with(WORKSHOP_PREFIX)) {
+        let Some(raw) = store.get(key) else { continue };
+        match layout::stored_version(&raw) {
+            Ok(1) => {
+                if let Ok(file) = format::read(&raw) {
+                    workshops.extend(file.workshops);
+                }
+            }
+            Ok(_) => {
+                let Ok(header) = layout::read_header(key, &raw) else {
+                    continue;
+                };
+                let mut exercises = Vec::new();
+                for entry in &header.exercises {
+                    let data = store
+                        .get(&exercise_key(&header.id, &entry.id))
+                        .and_then(|raw| layout::read_exercise(&raw, entry.kind).ok());
+                    if let Some(data) = data {
+                        exercises.push(crate::model::SharedExercise::new(crate::model::Exercise {
+                            id: entry.id.clone(),
+                            title: entry.title.clone(),
+                            group_id: entry.group_id.clone(),
+                            notes: entry.notes.clone(),
+                            data,
+                        }));
+                    }
+                }
+                let workshop = header.with_exercises(exercises);
+                workshops.push(workshop);
+            }
+            Err(_) => {}
         }
     }
     Envelope::new(workshops, now).to_pretty_json()

@@ -3,15 +3,17 @@
 //! (a map's selection and zoom, a ranking's revisited pair) and reaches these through `Deref`.
 
 use super::state::AppState;
-use crate::model::KindData;
+use crate::model::{KindData, SharedExercise};
 use leptos::prelude::*;
+use std::marker::PhantomData;
 
 pub struct ExerciseHandle<T: Send + Sync + 'static> {
     pub state: AppState,
     ids: StoredValue<(String, String)>,
-    /// The exercise's data as it is now; recomputed only when the library changes, and equal
-    /// data wakes nothing.
-    pub data: Memo<Option<T>>,
+    /// The exercise as it is now, shared with the library: a change elsewhere in the library
+    /// is told apart by pointer, so no keystroke copies a big map. Equal data wakes nothing.
+    exercise: Memo<Option<SharedExercise>>,
+    kind: PhantomData<fn() -> T>,
 }
 
 impl<T: Send + Sync + 'static> Clone for ExerciseHandle<T> {
@@ -25,17 +27,18 @@ impl<T: Send + Sync + 'static> Copy for ExerciseHandle<T> {}
 impl<T: KindData + Clone + PartialEq + Send + Sync + 'static> ExerciseHandle<T> {
     pub fn new(state: AppState, workshop_id: String, exercise_id: String) -> Self {
         let ids = StoredValue::new((workshop_id, exercise_id));
-        let data = Memo::new(move |_| {
+        let exercise = Memo::new(move |_| {
             let (w, e) = ids.get_value();
-            state.library.with(|l| {
-                l.get(&w)
-                    .and_then(|x| x.exercise(&e))
-                    .and_then(|x| x.data.read())
-                    .and_then(T::of)
-                    .cloned()
-            })
+            state
+                .library
+                .with(|l| l.get(&w).and_then(|x| x.shared_exercise(&e)).cloned())
         });
-        ExerciseHandle { state, ids, data }
+        ExerciseHandle {
+            state,
+            ids,
+            exercise,
+            kind: PhantomData,
+        }
     }
 
     pub fn workshop_id(&self) -> String {
@@ -53,8 +56,7 @@ impl<T: KindData + Clone + PartialEq + Send + Sync + 'static> ExerciseHandle<T> 
         self.state.edit_workshop(&workshop_id, coalesce_key, |w| {
             if let Some(data) = w
                 .exercise_mut(&exercise_id)
-                .and_then(|e| e.data.read_mut())
-                .and_then(T::of_mut)
+                .and_then(|e| T::of_mut(&mut e.data))
             {
                 change(data);
             }
@@ -63,7 +65,14 @@ impl<T: KindData + Clone + PartialEq + Send + Sync + 'static> ExerciseHandle<T> 
 
     /// Reads the data, tracked (a view that reads it follows its changes).
     pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
-        self.data.with(|d| d.as_ref().map(read))
+        self.exercise
+            .with(|e| e.as_ref().and_then(|e| T::of(&e.data)).map(read))
+    }
+
+    /// Reads the data for an action (an export), untracked.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
+        self.exercise
+            .with_untracked(|e| e.as_ref().and_then(|e| T::of(&e.data)).map(read))
     }
 
     /// Title, participant group and workshop date: what an exported figure prints at its top.

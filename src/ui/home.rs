@@ -18,7 +18,7 @@ pub fn format_time(millis: f64) -> String {
 
 pub fn download_all(state: AppState) {
     // Unread data would be exported unchecked, and one bad workshop makes a file unimportable.
-    state.read_deferred();
+    state.ensure_data_read();
     let workshops = state.library.get_untracked().workshops;
     let text = Envelope::new(workshops, now()).to_pretty_json();
     super::download_text("pla-workshops-all.json", &text);

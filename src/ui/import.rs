@@ -167,7 +167,7 @@ pub fn import_exercise_svg(state: AppState, workshop_id: String, file: web_sys::
                             title,
                             group_id: None,
                             notes: String::new(),
-                            data: data.into(),
+                            data,
                         }
                         .into(),
                     );

@@ -64,14 +64,8 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // Once the first picture is on screen: the exercise data start-up left unread, then,
-    // when the browser is idle, the save cache. An idle moment can come before the first
-    // frame, and filling the cache for a 1 MB workshop takes about 30 ms, which would hold
-    // up the page's first picture.
-    timing::after_first_paint(move || {
-        state.read_deferred();
-        request_idle_callback(move || state.prepare_saves());
-    });
+    // Once the first picture is on screen: the exercise data start-up left unread.
+    timing::after_first_paint(move || state.ensure_data_read());
     let prefs = Preferences::load();
     provide_context(prefs);
     follow_location_hash(state);

@@ -6,9 +6,9 @@
 
 use crate::model::history::History;
 use crate::model::{new_id, ExerciseKind, Library, Workshop};
-use crate::storage::{self, browser::LocalStore, KeyValueStore, StoreError};
+use crate::storage::{self, browser::LocalStore, KeyValueStore, OtherTab, Saver, StoreError};
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 pub use crate::model::notices::{Notice, NoticeBoard, NoticeKind};
 pub use crate::model::route::{Location, Route};
@@ -58,13 +58,8 @@ pub struct AppState {
     pub revision: RwSignal<u64>,
     histories: StoredValue<HashMap<String, History<Step<Workshop>>>>,
     library_history: StoredValue<History<Step<Library>>>,
-    unsaved: StoredValue<BTreeSet<String>>,
-    /// Characters each of the app's keys takes in storage, to warn before the quota.
-    stored_chars: StoredValue<HashMap<String, usize>>,
-    /// The JSON of exercises as last saved, so a save writes out only what changed.
-    written: StoredValue<storage::ExerciseJsonCache>,
-    /// The same JSON as JavaScript strings, so a save does not convert it again.
-    written_js: StoredValue<storage::browser::ExerciseJsTexts>,
+    /// What storage holds and what is still to write (`storage::Saver`).
+    saver: StoredValue<Saver>,
 }
 
 pub fn now() -> f64 {
@@ -88,24 +83,20 @@ pub fn file_stem(title: &str, fallback: &str) -> String {
 use super::timing::{mark, measure};
 
 impl AppState {
-    /// Loads everything stored, quarantining what cannot be read.
+    /// Loads every workshop's header, quarantining what cannot be read. An exercise's page
+    /// needs its data at once; any other page needs only titles and kinds, so the data
+    /// waits until that page is on the screen (`ensure_data_read`).
     pub fn load() -> AppState {
         let mut store = LocalStore;
-        // An exercise's page needs its data at once; any other page needs only titles and
-        // kinds, so the data waits until that page is on the screen (`read_deferred`).
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         let opens_an_exercise = matches!(Route::from_hash(&hash), Route::Exercise(..));
         mark("storage-read-start");
-        let report = if !opens_an_exercise {
-            storage::load_all_but_exercise_data(&mut store, now())
-        } else {
-            storage::load_all(&mut store, now())
-        };
+        let (saver, library, quarantined) = Saver::open(&mut store, now());
         mark("storage-read-end");
         let state = AppState {
-            library: RwSignal::new(report.library),
+            library: RwSignal::new(library),
             route: RwSignal::new(Route::Home),
             view: RwSignal::new(String::new()),
             notices: RwSignal::new(NoticeBoard::default()),
@@ -114,68 +105,55 @@ impl AppState {
             revision: RwSignal::new(0),
             histories: StoredValue::new(HashMap::new()),
             library_history: StoredValue::new(History::default()),
-            unsaved: StoredValue::new(BTreeSet::new()),
-            stored_chars: StoredValue::new(report.stored_chars),
-            written: StoredValue::new(storage::ExerciseJsonCache::default()),
-            written_js: StoredValue::new(Default::default()),
+            saver: StoredValue::new(saver),
         };
         // Report every record still in quarantine, not only this load's: the user decides
-        // when a record may go.
-        for (key, record) in storage::quarantined(&store) {
-            let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
-            state.stored_chars.update_value(|sizes| {
-                sizes.insert(key.clone(), chars);
-            });
+        // when a record may go. A record storage had no room for is reported all the same.
+        let mut held = storage::quarantined(&store);
+        let kept: Vec<String> = held.iter().map(|(key, _)| key.clone()).collect();
+        held.extend(
+            quarantined
+                .into_iter()
+                .filter(|(key, _)| !kept.contains(key)),
+        );
+        for (key, record) in held {
             state.notify(NoticeKind::Quarantined {
                 key,
                 reason: record.reason,
                 raw: record.raw,
             });
         }
+        if opens_an_exercise {
+            state.ensure_data_read();
+        }
         state.check_quota_headroom();
         state
     }
 
-    /// Reads the exercise data that start-up left unread, quarantining any workshop whose
+    /// Reads the exercise data that start-up left unread, putting aside any exercise whose
     /// data cannot be read. Runs once the first page is on the screen, and before anything
-    /// that edits, saves, copies or exports a workshop or opens an exercise, whichever comes
-    /// first. Looking for unread data each time (not trusting a flag) is a few comparisons.
-    pub fn read_deferred(&self) {
-        let any_unread = self.library.with_untracked(|library| {
-            library
-                .workshops
-                .iter()
-                .any(|w| w.exercises.iter().any(|e| e.data.is_unread()))
-        });
-        if !any_unread {
+    /// that edits, copies or exports a workshop or opens an exercise, whichever comes first;
+    /// until then the library holds empty placeholders, which the saver never writes.
+    pub fn ensure_data_read(&self) {
+        if !self.saver.with_value(Saver::has_unread) {
             return;
         }
         let mut quarantined = Vec::new();
         self.library.update(|library| {
-            quarantined = storage::read_deferred(&mut LocalStore, library, now());
+            self.saver.update_value(|saver| {
+                quarantined = saver.read_unread(&mut LocalStore, library, now());
+            });
         });
         // The benchmark reports when every exercise's data is in, beside the first paint.
         mark("exercise-data-read");
-        let stored_keys = if quarantined.is_empty() {
-            Vec::new()
-        } else {
-            LocalStore.keys()
-        };
         for (key, record) in quarantined {
-            // With storage too full for the quarantine copy, the original stays where it is.
-            if stored_keys.contains(&key) {
-                let chars = storage::stored_chars(&key, &record.raw) + record.reason.len();
-                self.stored_chars.update_value(|sizes| {
-                    sizes.remove(&record.original_key);
-                    sizes.insert(key.clone(), chars);
-                });
-            }
             self.notify(NoticeKind::Quarantined {
                 key,
                 reason: record.reason,
                 raw: record.raw,
             });
         }
+        self.check_quota_headroom();
     }
 
     /// Goes to another screen, at its first view. An exercise's page needs its data read
@@ -190,7 +168,7 @@ impl AppState {
     /// Goes to a screen and a view of it (a reload or the Back button does this).
     pub fn go_to(&self, location: Location) {
         if matches!(location.route, Route::Exercise(..)) {
-            self.read_deferred();
+            self.ensure_data_read();
         }
         let changes_page = self.route.with_untracked(|r| *r != location.route);
         if changes_page {
@@ -231,9 +209,7 @@ impl AppState {
     /// Deletes a quarantine record once the user has said so.
     pub fn discard_quarantine(&self, key: &str, notice_id: u32) {
         LocalStore.remove(key);
-        self.stored_chars.update_value(|sizes| {
-            sizes.remove(key);
-        });
+        self.saver.update_value(|saver| saver.forget_key(key));
         self.check_quota_headroom();
         self.dismiss(notice_id);
     }
@@ -263,6 +239,7 @@ impl AppState {
     /// The workshop as it is now, for an action (an edit, an export): read untracked, since
     /// an action is not a view that should follow changes.
     pub fn workshop(&self, id: &str) -> Option<Workshop> {
+        self.ensure_data_read();
         self.library.with_untracked(|l| l.get(id).cloned())
     }
 
@@ -274,7 +251,6 @@ impl AppState {
         coalesce_key: Option<&str>,
         change: impl FnOnce(&mut Workshop),
     ) {
-        self.read_deferred();
         let Some(before) = self.workshop(id) else {
             return;
         };
@@ -353,84 +329,24 @@ impl AppState {
         let id = workshop.id.clone();
         self.library.update(|l| l.upsert(workshop));
         self.revision.update(|r| *r += 1);
-        self.unsaved.update_value(|u| {
-            u.insert(id);
-        });
+        self.saver.update_value(|saver| saver.changed(&id));
         self.flush();
-    }
-
-    /// Writes the exercises' JSON into the save cache while the browser has nothing else to
-    /// do, so the first change after opening a big workshop saves as quickly as the next.
-    pub fn prepare_saves(&self) {
-        self.library.with_untracked(|library| {
-            for workshop in &library.workshops {
-                self.written.update_value(|written| {
-                    self.written_js.update_value(|written_js| {
-                        storage::browser::prepare_joined(workshop, written, written_js)
-                    })
-                });
-            }
-        });
     }
 
     /// Writes every workshop that has changes not yet in storage. A full store keeps the
     /// changes in memory, shows the warning, and tries again on the next change.
     pub fn flush(&self) {
-        self.read_deferred();
-        let pending: Vec<String> = self.unsaved.with_value(|u| u.iter().cloned().collect());
-        if pending.is_empty() {
-            return;
-        }
         mark("save-start");
-        let mut store = LocalStore;
-        let mut full = false;
-        for id in pending {
-            let saved = self.library.with_untracked(|l| {
-                l.get(&id).map(|workshop| {
-                    self.written
-                        .try_update_value(|written| {
-                            self.written_js.try_update_value(|written_js| {
-                                storage::browser::save_workshop_joined(
-                                    workshop,
-                                    now(),
-                                    written,
-                                    written_js,
-                                )
-                            })
-                        })
-                        .flatten()
-                        .unwrap_or_else(|| storage::save_workshop(&mut store, workshop, now()))
-                })
-            });
-            let result = match saved {
-                Some(result) => result,
-                None => {
-                    storage::delete_workshop(&mut store, &id);
-                    // A deleted workshop's JSON (a megabyte, for a big map) need not stay.
-                    self.written
-                        .update_value(|written| written.forget_workshop(&id));
-                    self.written_js
-                        .update_value(|written_js| written_js.forget_workshop(&id));
-                    Ok(0)
-                }
-            };
-            match result {
-                Ok(chars) => {
-                    self.unsaved.update_value(|u| {
-                        u.remove(&id);
-                    });
-                    self.stored_chars.update_value(|sizes| {
-                        sizes.insert(storage::workshop_key(&id), chars);
-                    });
-                }
-                Err(StoreError::QuotaExceeded) => full = true,
-                Err(StoreError::Other(message)) => {
-                    full = true;
-                    web_sys::console::error_1(&message.into());
-                }
-            }
-        }
+        let result = self.library.with_untracked(|library| {
+            self.saver
+                .try_update_value(|saver| saver.flush(&mut LocalStore, library, now()))
+                .unwrap_or(Ok(()))
+        });
         measure("save", "save-start");
+        if let Err(StoreError::Other(message)) = &result {
+            web_sys::console::error_1(&message.into());
+        }
+        let full = result.is_err();
         if self.storage_full.get_untracked() != full {
             self.storage_full.set(full);
         }
@@ -438,7 +354,7 @@ impl AppState {
     }
 
     fn check_quota_headroom(&self) {
-        let used: usize = self.stored_chars.with_value(|sizes| sizes.values().sum());
+        let used = self.saver.with_value(Saver::stored_total);
         let nearly = used > storage::QUOTA_WARNING_CHARS;
         if self.storage_nearly_full.get_untracked() != nearly {
             self.storage_nearly_full.set(nearly);
@@ -448,7 +364,7 @@ impl AppState {
     // Library-level actions, undone from the home screen.
 
     fn change_library(&self, change: impl FnOnce(&mut Library) -> Vec<String>) {
-        self.read_deferred();
+        self.ensure_data_read();
         let before = self.library.get_untracked();
         let mut touched = Vec::new();
         self.library.update(|l| touched = change(l));
@@ -458,7 +374,8 @@ impl AppState {
         };
         self.library_history.update_value(|h| h.record(step, None));
         self.revision.update(|r| *r += 1);
-        self.unsaved.update_value(|u| u.extend(touched));
+        self.saver
+            .update_value(|saver| touched.iter().for_each(|id| saver.changed(id)));
         self.flush();
     }
 
@@ -473,8 +390,6 @@ impl AppState {
     }
 
     pub fn duplicate_workshop(&self, id: &str) {
-        // Before taking the original: a copy of unread data would never be read.
-        self.read_deferred();
         let Some(original) = self.workshop(id) else {
             return;
         };
@@ -530,7 +445,8 @@ impl AppState {
         touched.extend(target.workshops.iter().map(|w| w.id.clone()));
         self.library.set(target);
         self.revision.update(|r| *r += 1);
-        self.unsaved.update_value(|u| u.extend(touched));
+        self.saver
+            .update_value(|saver| touched.iter().for_each(|id| saver.changed(id)));
         self.flush();
         super::focus::focus_after_render(focus);
     }
@@ -566,53 +482,45 @@ impl AppState {
         exercise_id
     }
 
-    /// Another tab saved (or deleted) a workshop: take its version, since each tab saves
-    /// every change at once, the stored one is the newest. A workshop this tab could not save
-    /// (storage full) is not replaced; the user is warned instead.
+    /// Another tab wrote (or deleted) one of the app's keys: a workshop's header takes that
+    /// tab's version, since each tab saves every change at once. A workshop this tab could
+    /// not save (storage full) is not replaced; the user is warned instead.
     pub fn take_change_from_other_tab(&self, key: &str, new_value: Option<String>) {
-        let Some(id) = key.strip_prefix(storage::WORKSHOP_PREFIX) else {
-            return;
-        };
-        let chars = new_value
-            .as_deref()
-            .map_or(0, |v| storage::stored_chars(key, v));
-        self.stored_chars.update_value(|sizes| {
-            sizes.insert(key.to_string(), chars);
+        let mut outcome = OtherTab::Nothing;
+        self.library.maybe_update(|library| {
+            self.saver.update_value(|saver| {
+                outcome =
+                    saver.take_other_tab_change(&LocalStore, library, key, new_value.as_deref());
+            });
+            !matches!(outcome, OtherTab::Nothing | OtherTab::Conflict { .. })
         });
-        if self.unsaved.with_value(|u| u.contains(id)) {
-            self.notify(NoticeKind::Error(
+        self.check_quota_headroom();
+        match outcome {
+            OtherTab::Nothing => {}
+            OtherTab::Conflict { .. } => self.notify(NoticeKind::Error(
                 "Another tab changed a workshop that this tab has not yet saved. Export this tab's copy before you go on.".into(),
-            ));
-            return;
-        }
-        match new_value.map(|raw| storage::format::read(&raw)) {
-            Some(Ok(mut envelope)) if envelope.workshops.len() == 1 => {
-                let workshop = envelope.workshops.remove(0);
-                let title = workshop.title.clone();
+            )),
+            OtherTab::Removed { workshop } => {
+                self.forget_history(&workshop);
+            }
+            OtherTab::Replaced { workshop, title } => {
+                self.forget_history(&workshop);
                 let open = self.route.with_untracked(|r| match r {
-                    Route::Workshop(w) | Route::Exercise(w, _) => w == id,
+                    Route::Workshop(w) | Route::Exercise(w, _) => *w == workshop,
                     Route::Home => false,
                 });
-                self.library.update(|l| l.upsert(workshop));
-                // Undo steps made against the old version would undo the other tab's work.
-                self.histories.update_value(|h| {
-                    h.remove(id);
-                });
-                self.revision.update(|r| *r += 1);
                 if open {
-                    self.notify(NoticeKind::ChangedElsewhere {
-                        workshop: id.to_string(),
-                        title,
-                    });
+                    self.notify(NoticeKind::ChangedElsewhere { workshop, title });
                 }
             }
-            Some(_) => {}
-            None => {
-                self.library.update(|l| {
-                    l.remove(id);
-                });
-                self.revision.update(|r| *r += 1);
-            }
         }
+    }
+
+    /// Undo steps made against a version another tab replaced would undo that tab's work.
+    fn forget_history(&self, workshop_id: &str) {
+        self.histories.update_value(|h| {
+            h.remove(workshop_id);
+        });
+        self.revision.update(|r| *r += 1);
     }
 }

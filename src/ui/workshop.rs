@@ -123,7 +123,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
                 <h1 id="workshop-title" dir="auto" node_ref=title_ref>{title}</h1>
                 <UndoRedo workshop_id=id.clone()>
                     <button on:click=move |_| {
-                        state.read_deferred();
+                        state.ensure_data_read();
                         if let Some(w) = state.workshop(&export_id) { download_workshop(&w) }
                     }>"Export"</button>
                 </UndoRedo>

@@ -86,12 +86,9 @@ pub fn resource_label(resource: Resource) -> &'static str {
 pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let exercise = ExerciseHandle::<OrgMap>::new(state, workshop_id, exercise_id);
-    let map = exercise.data;
-    let first_kind = map
-        .with_untracked(|m| {
-            m.as_ref()
-                .and_then(|m| m.link_kinds.first().map(|k| k.id.clone()))
-        })
+    let first_kind = exercise
+        .with_untracked(|m| m.link_kinds.first().map(|k| k.id.clone()))
+        .flatten()
         .unwrap_or_default();
     let handle = MapHandle {
         exercise,
@@ -106,7 +103,8 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         groups_shown: RwSignal::new(Vec::new()),
         resources_shown: RwSignal::new(Vec::new()),
         view_box: RwSignal::new(
-            map.with_untracked(|m| m.as_ref().map(OrgMap::extent))
+            exercise
+                .with_untracked(OrgMap::extent)
                 .unwrap_or((0.0, 0.0, MAP_WIDTH, MAP_HEIGHT)),
         ),
     };
@@ -214,7 +212,7 @@ fn Toolbar() -> impl IntoView {
     let export = move |what: &'static str| {
         let meta = handle.meta();
         let stem = handle.file_stem();
-        let Some(map) = handle.data.get_untracked() else {
+        let Some(map) = handle.with_untracked(Clone::clone) else {
             return;
         };
         match what {

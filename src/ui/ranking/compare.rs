@@ -27,7 +27,7 @@ pub fn CompareView() -> impl IntoView {
             let mut list = Vec::new();
             for workshop in l.newest_first() {
                 for exercise in &workshop.exercises {
-                    if let Some(ExerciseData::PairwiseRanking(ranking)) = exercise.data.read() {
+                    if let ExerciseData::PairwiseRanking(ranking) = &exercise.data {
                         let group = exercise
                             .group_id
                             .as_deref()

@@ -10,11 +10,9 @@ use leptos::prelude::*;
 pub fn DecideView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
     let pair = Memo::new(move |_| {
-        handle.revisit.with(|revisit| {
-            handle
-                .data
-                .with(|r| r.as_ref().and_then(|r| r.current_pair(revisit.as_ref())))
-        })
+        handle
+            .revisit
+            .with(|revisit| handle.with(|r| r.current_pair(revisit.as_ref())).flatten())
     });
     // The box shows what the model keeps for the pair on screen: its draft, or its
     // decision's reason. Typing is kept at once, as that pair's own, so it survives a view

@@ -119,8 +119,8 @@ pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView 
     let state = expect_context::<AppState>();
     let exercise = ExerciseHandle::<Ranking>::new(state, workshop_id, exercise_id);
     let starts_deciding = exercise
-        .data
-        .with_untracked(|r| r.as_ref().is_some_and(|r| r.items.len() >= 2));
+        .with_untracked(|r| r.items.len() >= 2)
+        .unwrap_or(false);
     let handle = RankingHandle {
         exercise,
         first_view: if starts_deciding {

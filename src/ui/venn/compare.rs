@@ -26,7 +26,7 @@ pub fn CompareView() -> impl IntoView {
             let mut list = Vec::new();
             for workshop in l.newest_first() {
                 for exercise in &workshop.exercises {
-                    if let Some(ExerciseData::PowerVenn(diagram)) = exercise.data.read() {
+                    if let ExerciseData::PowerVenn(diagram) = &exercise.data {
                         let key = (workshop.id.clone(), exercise.id.clone());
                         if key == this_key {
                             continue;
