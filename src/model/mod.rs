@@ -186,8 +186,11 @@ impl PartialEq for SharedExercise {
     }
 }
 
+/// A workshop and its exercises. Generic over what an exercise is, so storage can keep a
+/// workshop's header (`Workshop<storage::layout::ExerciseHeader>`: each exercise without its
+/// data) in the same fields; everywhere else it is the default, the exercises whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Workshop {
+pub struct Workshop<E = SharedExercise> {
     pub id: String,
     pub title: String,
     /// The day it was held, as `YYYY-MM-DD`, or empty when not yet set.
@@ -199,8 +202,8 @@ pub struct Workshop {
     pub notes: String,
     #[serde(default)]
     pub groups: Vec<ParticipantGroup>,
-    #[serde(default)]
-    pub exercises: Vec<SharedExercise>,
+    #[serde(default = "Vec::new")]
+    pub exercises: Vec<E>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }

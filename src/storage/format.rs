@@ -177,8 +177,8 @@ pub(crate) fn json_error(error: serde_json::Error) -> ReadError {
     }
 }
 
-/// Checks the format name and returns the schema version, refusing newer versions.
-fn read_header(text: &str) -> Result<u32, ReadError> {
+/// Checks the format name and returns the version a file or stored value says it has.
+pub(crate) fn read_version(text: &str) -> Result<u64, ReadError> {
     let header: Header = serde_json::from_str(text).map_err(|e| match json_error(e) {
         ReadError::WrongValue { .. } => ReadError::NotOurFormat,
         other => other,
@@ -191,8 +191,15 @@ fn read_header(text: &str) -> Result<u32, ReadError> {
             path: "schema_version".into(),
             message: "it must be a whole number from 1".into(),
         }),
-        Some(found) if found > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found }),
-        Some(found) => Ok(found as u32),
+        Some(found) => Ok(found),
+    }
+}
+
+/// The schema version of a file, refusing newer versions.
+fn read_header(text: &str) -> Result<u32, ReadError> {
+    match read_version(text)? {
+        found if found > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found }),
+        found => Ok(found as u32),
     }
 }
 

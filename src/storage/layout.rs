@@ -14,9 +14,7 @@
 //! Exported files are unchanged: they stay one file of the format in `format.rs`.
 
 use super::format::{ReadError, FORMAT_NAME};
-use crate::model::{
-    Exercise, ExerciseData, ExerciseKind, Millis, ParticipantGroup, SharedExercise, Workshop,
-};
+use crate::model::{Exercise, ExerciseData, ExerciseKind, Millis, SharedExercise, Workshop};
 use serde::{Deserialize, Serialize};
 
 /// The layout this build stores. Version 1 is read and moved to this one.
@@ -71,26 +69,10 @@ pub struct ExerciseHeader {
     pub notes: String,
 }
 
-/// A workshop without its exercises' data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkshopHeader {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub date: String,
-    #[serde(default)]
-    pub place: String,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default)]
-    pub groups: Vec<ParticipantGroup>,
-    #[serde(default)]
-    pub exercises: Vec<ExerciseHeader>,
-    pub created_at: Millis,
-    pub updated_at: Millis,
-}
+/// A workshop without its exercises' data: what its header key holds.
+pub type WorkshopHeader = Workshop<ExerciseHeader>;
 
-impl WorkshopHeader {
+impl Workshop<ExerciseHeader> {
     pub fn of(workshop: &Workshop) -> WorkshopHeader {
         WorkshopHeader {
             id: workshop.id.clone(),
@@ -207,33 +189,13 @@ pub fn exercise_text(data: &ExerciseData, saved_at: Millis) -> String {
     serde_json::to_string(&stored).unwrap_or_default()
 }
 
-/// Just enough of a stored value to know how to read it.
-#[derive(Deserialize)]
-struct Version {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default)]
-    schema_version: Option<u64>,
-}
-
 /// The layout version of a stored value; refuses other programs' values and newer layouts.
 pub fn stored_version(text: &str) -> Result<u32, ReadError> {
-    let version: Version = serde_json::from_str(text).map_err(|e| match json_error(e) {
-        ReadError::WrongValue { .. } => ReadError::NotOurFormat,
-        other => other,
-    })?;
-    if version.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(ReadError::NotOurFormat);
-    }
-    match version.schema_version {
-        None | Some(0) => Err(ReadError::Invalid {
-            path: "schema_version".into(),
-            message: "it must be a whole number from 1".into(),
-        }),
-        Some(found) if found > u64::from(STORAGE_SCHEMA_VERSION) => {
+    match super::format::read_version(text)? {
+        found if found > u64::from(STORAGE_SCHEMA_VERSION) => {
             Err(ReadError::NewerStorage { found })
         }
-        Some(found) => Ok(found as u32),
+        found => Ok(found as u32),
     }
 }
 
