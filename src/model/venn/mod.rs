@@ -26,9 +26,11 @@ use std::collections::HashSet;
 
 mod compare;
 mod edit;
+mod figure;
 mod labels;
 
 pub use compare::{compare, label_key, match_by_label, match_institutions, Change, Side, Snapshot};
+pub use figure::{relation_look, RelationLook};
 pub use labels::{
     layout_labels, text_units, wrap_label, LabelBox, LabelCircle, BESIDE_WIDTH_CHARS, LABEL_GAP,
 };

@@ -76,15 +76,6 @@ pub fn relation_label(relation: Relation) -> &'static str {
     }
 }
 
-/// Colour and a second cue (border pattern and mark), so meaning never rests on colour alone.
-fn relation_style(relation: Relation) -> (&'static str, &'static str, &'static str) {
-    match relation {
-        Relation::Ally => ("#009E73", "", "✓"),
-        Relation::Neutral => ("#0072B2", "14 8", "–"),
-        Relation::Threat => ("#D55E00", "3 7", "✕"),
-    }
-}
-
 #[component]
 pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -361,7 +352,8 @@ fn Circle(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     };
     let base = move || look.with(|l| l.as_ref().map(|l| l.0)).unwrap_or_default();
     let relation = move || look.with(|l| l.as_ref().map_or(Relation::Neutral, |l| l.1));
-    let style = move || relation_style(relation());
+    // Colour and a second cue (border pattern and mark), drawn as the export draws them.
+    let style = move || crate::model::venn::relation_look(relation());
     let meaning = move || look.with(|l| l.as_ref().map(|l| l.2.clone()).unwrap_or_default());
     // Position and size: the drag's, while this circle is being dragged.
     let live = handle.live.of(&id);
@@ -470,9 +462,9 @@ fn Circle(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
             on:pointerdown=move |ev| start_drag(ev, false)>
             // Positions, not a transform per circle: fewer layers for the browser to
             // composite on every drag frame.
-            <circle cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 fill=move || style().0 fill-opacity="0.22" stroke=move || style().0 stroke-width="5" stroke-dasharray=move || style().1/>
+            <circle cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 fill=move || style().colour fill-opacity="0.22" stroke=move || style().colour stroke-width="5" stroke-dasharray=move || style().dash.unwrap_or_default() stroke-linecap=move || style().linecap/>
             <circle class="selection-ring" cx=move || geometry.get().0 cy=move || geometry.get().1 r=move || geometry.get().2 + 9.0/>
-            <text class="mark" x=move || geometry.get().0 y=move || geometry.get().1 - geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=move || style().0 font-weight="800">{move || style().2}</text>
+            <text class="mark" x=move || geometry.get().0 y=move || geometry.get().1 - geometry.get().2 + 34.0 text-anchor="middle" font-size="30" fill=move || style().colour font-weight="800">{move || style().mark}</text>
 
             <rect class="resize-handle" x=move || { let (x, _, r) = geometry.get(); x + r * 0.707 - 12.0 } y=move || { let (_, y, r) = geometry.get(); y + r * 0.707 - 12.0 } width="24" height="24"
                 on:pointerdown=move |ev| start_drag(ev, true)/>
