@@ -18,7 +18,7 @@
 //! begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`,
 //! so a spreadsheet shows it as text instead of running it as a formula.
 
-use super::xml::{reads_right_to_left, xml_text};
+use super::xml::{json_for_xml, num, reads_right_to_left, xml_text, Align, Writer};
 use super::{cell_text, write_csv};
 use crate::model::venn::{
     layout_labels, Change, LabelBox, LabelCircle, Relation, Side, Snapshot, VennDiagram,
@@ -26,7 +26,6 @@ use crate::model::venn::{
     SMALL_RADIUS,
 };
 use crate::model::venn::{text_units, wrap_label};
-use std::fmt::Write as _;
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -222,134 +221,6 @@ fn relation_words(relation: Relation) -> &'static str {
     }
 }
 
-/// Escapes the five characters XML gives meaning to. Used for text and for attribute values
-/// (both written between double quotes), after [`xml_text`] for anything shown.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A coordinate or length for an attribute: to 0.1, "0" for anything not a number.
-fn num(value: f64) -> String {
-    let text = table_number(value);
-    if text.is_empty() {
-        "0".to_string()
-    } else {
-        text
-    }
-}
-
-/// An SVG document written as text. Every attribute value and text goes through [`escape`];
-/// the `svg` crate is not used because it leaves quotes in attribute values unescaped.
-struct Writer {
-    out: String,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Anchor {
-    Start,
-    Middle,
-}
-
-impl Writer {
-    fn new() -> Self {
-        Writer { out: String::new() }
-    }
-
-    fn open(&mut self, name: &str, attributes: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(name);
-        for (attribute, value) in attributes {
-            let _ = write!(self.out, " {attribute}=\"{}\"", escape(value));
-        }
-        self.out.push('>');
-    }
-
-    fn close(&mut self, name: &str) {
-        let _ = writeln!(self.out, "</{name}>");
-    }
-
-    fn empty(&mut self, name: &str, attributes: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(name);
-        for (attribute, value) in attributes {
-            let _ = write!(self.out, " {attribute}=\"{}\"", escape(value));
-        }
-        self.out.push_str("/>\n");
-    }
-
-    /// An element holding only text, shown or not (title, desc).
-    fn text_element(&mut self, name: &str, attributes: &[(&str, String)], content: &str) {
-        self.open(name, attributes);
-        self.out.push_str(&escape(&xml_text(content)));
-        self.close(name);
-    }
-
-    /// A line of visible text, black, at `size`. `Anchor::Start` puts its left edge at `x`
-    /// whichever way it reads: in SVG the "start" of right-to-left text is its right edge, so
-    /// such a line is anchored at its "end" instead.
-    fn text(&mut self, x: f64, y: f64, content: &str, size: f64, anchor: Anchor, bold: bool) {
-        let content = xml_text(content);
-        if content.trim().is_empty() {
-            return;
-        }
-        let rtl = reads_right_to_left(&content);
-        let mut attributes = vec![
-            ("x", num(x)),
-            ("y", num(y)),
-            ("font-size", num(size)),
-            ("fill", INK.to_string()),
-            (
-                "text-anchor",
-                match (anchor, rtl) {
-                    (Anchor::Middle, _) => "middle",
-                    (Anchor::Start, false) => "start",
-                    (Anchor::Start, true) => "end",
-                }
-                .to_string(),
-            ),
-        ];
-        if bold {
-            attributes.push(("font-weight", "bold".to_string()));
-        }
-        if rtl {
-            attributes.push(("direction", "rtl".to_string()));
-            attributes.push(("unicode-bidi", "embed".to_string()));
-        }
-        self.text_element("text", &attributes, &content);
-    }
-
-    fn circle(&mut self, x: f64, y: f64, radius: f64, style: &[(&str, String)]) {
-        let mut attributes = vec![("cx", num(x)), ("cy", num(y)), ("r", num(radius))];
-        attributes.extend(style.iter().cloned());
-        self.empty("circle", &attributes);
-    }
-
-    fn line(&mut self, from: (f64, f64), to: (f64, f64), colour: &str, width: f64) {
-        self.empty(
-            "line",
-            &[
-                ("x1", num(from.0)),
-                ("y1", num(from.1)),
-                ("x2", num(to.0)),
-                ("y2", num(to.1)),
-                ("stroke", colour.to_string()),
-                ("stroke-width", num(width)),
-            ],
-        );
-    }
-}
-
 /// The style of an institution's circle: a light tint of its relation's colour (so overlaps
 /// show through) and a border in the relation's colour and pattern.
 fn institution_style(relation: Relation) -> Vec<(&'static str, String)> {
@@ -386,7 +257,7 @@ fn draw_mark(writer: &mut Writer, x: f64, y: f64, radius: f64, relation: Relatio
         my + 7.0,
         relation.mark(),
         LABEL_SIZE,
-        Anchor::Middle,
+        Align::Centre,
         true,
     );
 }
@@ -551,9 +422,6 @@ fn start_page(
     description: &str,
 ) -> (Writer, f64) {
     let mut writer = Writer::new();
-    writer
-        .out
-        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     writer.open(
         "svg",
         &[
@@ -565,14 +433,13 @@ fn start_page(
             ("font-family", FONT_STACK.to_string()),
         ],
     );
-    writer.out.push('\n');
     let full_title = if others.is_empty() {
         heading.to_string()
     } else {
         format!("{heading} — {}", others.join(", "))
     };
     writer.text_element("title", &[], &full_title);
-    writer.text_element("desc", &[], description);
+    writer.text_element("desc", &[], &xml_text(description));
     writer.empty(
         "rect",
         &[
@@ -584,10 +451,10 @@ fn start_page(
         ],
     );
     let mut y = MARGIN + TITLE_SIZE;
-    writer.text(MARGIN, y, heading, TITLE_SIZE, Anchor::Start, true);
+    writer.text(MARGIN, y, heading, TITLE_SIZE, Align::Left, true);
     for line in others {
         y += SUBTITLE_SIZE * 1.5;
-        writer.text(MARGIN, y, line, SUBTITLE_SIZE, Anchor::Start, false);
+        writer.text(MARGIN, y, line, SUBTITLE_SIZE, Align::Left, false);
     }
     (writer, heading_height(others))
 }
@@ -604,11 +471,11 @@ fn draw_relation_legend(writer: &mut Writer, top: f64) -> f64 {
             y + 7.0,
             relation.mark(),
             LEGEND_SIZE,
-            Anchor::Middle,
+            Align::Centre,
             true,
         );
         let words = relation_words(relation);
-        writer.text(x + 34.0, y + 7.0, words, LEGEND_SIZE, Anchor::Start, false);
+        writer.text(x + 34.0, y + 7.0, words, LEGEND_SIZE, Align::Left, false);
         x += 34.0 + text_units(words) * 0.6 * LEGEND_SIZE + 48.0;
     }
     56.0
@@ -622,7 +489,7 @@ fn draw_size_legend(writer: &mut Writer, top: f64) -> f64 {
         middle + 7.0,
         "Size = power or importance:",
         LEGEND_SIZE,
-        Anchor::Start,
+        Align::Left,
         false,
     );
     let mut x = MARGIN + text_units("Size = power or importance:") * 0.6 * LEGEND_SIZE + 24.0;
@@ -646,7 +513,7 @@ fn draw_size_legend(writer: &mut Writer, top: f64) -> f64 {
             middle + 7.0,
             name,
             LEGEND_SIZE,
-            Anchor::Middle,
+            Align::Centre,
             false,
         );
         x += 2.0 * radius + 32.0;
@@ -690,17 +557,17 @@ fn draw_diagram_body(
         let institution = &diagram.institutions[index];
         let (x, y, radius) = drawable(institution.x, institution.y, institution.radius);
         let (closeness, _) = diagram.closeness(institution);
-        writer.open("g", &[]);
+        writer.start_tag("g", &[]);
         writer.text_element(
             "title",
             &[],
-            &format!(
+            &xml_text(&format!(
                 "{}: {}, {}, {}",
                 institution.label.trim(),
                 institution.relation.label(),
                 closeness.label(),
                 institution.size_tier().label()
-            ),
+            )),
         );
         writer.circle(
             x + dx,
@@ -750,14 +617,6 @@ fn legend_words() -> Vec<String> {
         "Circles that overlap or touch work together; a circle inside another is part of it."
             .to_string(),
     ]
-}
-
-/// JSON text made safe for XML: the two characters XML cannot hold that serde_json leaves
-/// as they are (U+FFFE, U+FFFF) become JSON escapes. They can only occur inside JSON
-/// strings, where the escape means the same character.
-fn json_for_xml(json: &str) -> String {
-    json.replace('\u{FFFE}', "\\ufffe")
-        .replace('\u{FFFF}', "\\uffff")
 }
 
 /// The diagram as a standalone SVG figure: heading (title, group, date), the diagram on its
@@ -836,7 +695,7 @@ pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
     y += draw_relation_legend(&mut writer, y);
     for line in &legend {
         y += LEGEND_LINE;
-        writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Anchor::Start, false);
+        writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
     }
     if !reasons.is_empty() {
         y += LEGEND_LINE * 1.5;
@@ -845,12 +704,12 @@ pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
             y - 8.0,
             "Why each is there",
             LEGEND_SIZE,
-            Anchor::Start,
+            Align::Left,
             true,
         );
         for line in &reasons {
             y += LEGEND_LINE;
-            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Anchor::Start, false);
+            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
         }
     }
     writer.close("svg");
@@ -1036,11 +895,11 @@ pub fn comparison_svg(
     for change in changes {
         if let Some(after) = &change.after {
             let (x, y, radius) = after_circle(after);
-            writer.open("g", &[]);
+            writer.start_tag("g", &[]);
             writer.text_element(
                 "title",
                 &[],
-                &format!("{}: {}", change.label, change.summary()),
+                &xml_text(&format!("{}: {}", change.label, change.summary())),
             );
             writer.circle(x + dx, y + dy, radius, &institution_style(after.relation));
             draw_mark(&mut writer, x + dx, y + dy, radius, after.relation);
@@ -1072,7 +931,7 @@ pub fn comparison_svg(
     y += draw_relation_legend(&mut writer, y);
     for line in &legend {
         y += LEGEND_LINE;
-        writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Anchor::Start, false);
+        writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
     }
     writer.close("svg");
     writer.out
