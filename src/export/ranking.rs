@@ -16,9 +16,10 @@
 //! In quick mode the order comes from the quick-mode answers ([`Ranking::quick_order`]), not
 //! from scores, and the files say so.
 
-use super::xml::{num, xml_text, Align, Writer};
+use super::xml::{full_title, num, xml_text, Align, Writer, INK, PAPER};
 use super::{cell_text, write_csv};
 use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
+use crate::model::venn::is_wide;
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -345,11 +346,6 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-/// The fonts the reader's system already has; no web font is fetched.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
-const INK: &str = "#000000";
-const PAPER: &str = "#ffffff";
 /// Dark blue: 8.9:1 against white.
 const BAR: &str = "#1f4e79";
 /// The crossed-out cells: light grey, with black text still 15:1.
@@ -360,26 +356,12 @@ const SMALL_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 24.0;
 
 /// A rough width for layout, as the system fonts are not known here: 0.6 em a character,
-/// 1 em for wide (CJK) characters and emoji.
+/// 1 em for wide (CJK) characters and emoji ([`is_wide`]). Unlike
+/// [`text_units`](crate::model::venn::text_units), combining marks count as letters here, as
+/// the ranking figures always measured them.
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
-        .map(|c| {
-            let wide = matches!(c,
-                '\u{1100}'..='\u{115F}'
-                | '\u{2E80}'..='\u{A4CF}'
-                | '\u{AC00}'..='\u{D7A3}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{FE30}'..='\u{FE4F}'
-                | '\u{FF00}'..='\u{FF60}'
-                | '\u{FFE0}'..='\u{FFE6}'
-                | '\u{1F300}'..='\u{1FAFF}'
-                | '\u{20000}'..='\u{3FFFD}');
-            if wide {
-                size
-            } else {
-                0.6 * size
-            }
-        })
+        .map(|c| if is_wide(c) { size } else { 0.6 * size })
         .sum()
 }
 
@@ -411,34 +393,10 @@ fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
         .map(|line| text_width(line, TEXT_SIZE))
         .fold(1.1 * text_width(&heading, TITLE_SIZE), f64::max);
     let width = round((widest_heading + MARGIN * 2.0).max(width).max(320.0));
-    let full_title = if subtitle.is_empty() {
-        heading.clone()
-    } else {
-        format!("{heading} — {}", subtitle.join(", "))
-    };
     let mut writer = writer();
-    writer.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".to_string()),
-            ("version", "1.1".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("viewBox", format!("0 0 {} {}", num(width), num(height))),
-            ("font-family", FONT_STACK.to_string()),
-        ],
-    );
-    writer.text_element("title", &[], &full_title);
-    writer.empty(
-        "rect",
-        &[
-            ("x", "0".to_string()),
-            ("y", "0".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("fill", PAPER.to_string()),
-        ],
-    );
+    writer.open_svg(width, height);
+    writer.text_element("title", &[], &full_title(&heading, &subtitle));
+    writer.paper(width, height);
     let mut y = MARGIN + TITLE_SIZE;
     writer.text(MARGIN, y, &heading, TITLE_SIZE, Align::Left, true);
     for line in &subtitle {

@@ -1,7 +1,10 @@
 //! The diagram as a standalone SVG figure, and the parts of it the comparison draws too.
 
 use super::{VennMeta, METADATA_ID};
-use crate::export::xml::{json_for_xml, num, reads_right_to_left, xml_text, Align, Writer};
+use crate::export::xml::{
+    full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
+};
+pub(super) use crate::export::xml::{INK, PAPER, SUPPORT};
 use crate::model::venn::{text_units, wrap_label};
 use crate::model::venn::{
     LabelBox, Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH, LARGE_RADIUS, MEDIUM_RADIUS,
@@ -10,14 +13,6 @@ use crate::model::venn::{
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-/// The fonts the reader's system already has; no web font is fetched.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
-pub(super) const INK: &str = "#000000";
-const PAPER: &str = "#ffffff";
-/// Dark grey for what only supports the picture (frame, leader lines, "before" outlines):
-/// 7.5:1 against white.
-pub(super) const SUPPORT: &str = "#595959";
 pub(super) const COMMUNITY_FILL: &str = "#f3efe2";
 pub(super) const MARGIN: f64 = 24.0;
 const TITLE_SIZE: f64 = 32.0;
@@ -273,34 +268,10 @@ pub(super) fn start_page(
     description: &str,
 ) -> (Writer, f64) {
     let mut writer = Writer::new();
-    writer.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".to_string()),
-            ("version", "1.1".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("viewBox", format!("0 0 {} {}", num(width), num(height))),
-            ("font-family", FONT_STACK.to_string()),
-        ],
-    );
-    let full_title = if others.is_empty() {
-        heading.to_string()
-    } else {
-        format!("{heading} — {}", others.join(", "))
-    };
-    writer.text_element("title", &[], &full_title);
+    writer.open_svg(width, height);
+    writer.text_element("title", &[], &full_title(heading, others));
     writer.text_element("desc", &[], &xml_text(description));
-    writer.empty(
-        "rect",
-        &[
-            ("x", "0".to_string()),
-            ("y", "0".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("fill", PAPER.to_string()),
-        ],
-    );
+    writer.paper(width, height);
     let mut y = MARGIN + TITLE_SIZE;
     writer.text(MARGIN, y, heading, TITLE_SIZE, Align::Left, true);
     for line in others {

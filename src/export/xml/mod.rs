@@ -6,7 +6,9 @@ mod read;
 mod write;
 
 pub(crate) use read::embedded_data;
-pub(crate) use write::{escape_attribute, json_for_xml, num, Align, Writer};
+pub(crate) use write::{
+    escape_attribute, full_title, json_for_xml, num, Align, Writer, INK, PAPER, SUPPORT,
+};
 
 /// Drops the characters XML 1.0 cannot hold and turns line breaks and tabs into spaces, so a
 /// label stays one well-formed line.

@@ -120,6 +120,25 @@ pub(crate) fn json_for_xml(json: &str) -> Cow<'_, str> {
     }
 }
 
+/// The fonts the reader's system already has; no web font is fetched.
+pub(crate) const FONT_STACK: &str =
+    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
+pub(crate) const INK: &str = "#000000";
+pub(crate) const PAPER: &str = "#ffffff";
+/// Dark grey for what only supports the picture: 7.5:1 against white.
+pub(crate) const SUPPORT: &str = "#595959";
+
+/// A figure's `<title>`: its heading, then what else it says about itself ("Map — Group A,
+/// 2026-10-08").
+pub(crate) fn full_title<S: AsRef<str>>(heading: &str, about: &[S]) -> String {
+    let about: Vec<&str> = about.iter().map(AsRef::as_ref).collect();
+    if about.is_empty() {
+        heading.to_string()
+    } else {
+        format!("{heading} — {}", about.join(", "))
+    }
+}
+
 /// Where a line of text sits against its x: its left edge, its centre, or its right edge,
 /// whichever way it reads.
 #[derive(Clone, Copy, PartialEq)]
@@ -168,6 +187,36 @@ impl Writer {
             self.out.push_str(&escape_attribute(value));
             self.out.push('"');
         }
+    }
+
+    /// The root of an SVG figure `width` by `height` (its view box the same), in the system's
+    /// fonts.
+    pub(crate) fn open_svg(&mut self, width: f64, height: f64) {
+        self.open(
+            "svg",
+            &[
+                ("xmlns", "http://www.w3.org/2000/svg".to_string()),
+                ("version", "1.1".to_string()),
+                ("width", num(width)),
+                ("height", num(height)),
+                ("viewBox", format!("0 0 {} {}", num(width), num(height))),
+                ("font-family", FONT_STACK.to_string()),
+            ],
+        );
+    }
+
+    /// A white page under everything, so the figure is black on white in any viewer.
+    pub(crate) fn paper(&mut self, width: f64, height: f64) {
+        self.empty(
+            "rect",
+            &[
+                ("x", "0".to_string()),
+                ("y", "0".to_string()),
+                ("width", num(width)),
+                ("height", num(height)),
+                ("fill", PAPER.to_string()),
+            ],
+        );
     }
 
     /// A start tag, with nothing after it.
@@ -236,7 +285,7 @@ impl Writer {
             ("x", num(x)),
             ("y", num(y)),
             ("font-size", num(size)),
-            ("fill", "#000000".to_string()),
+            ("fill", INK.to_string()),
             ("text-anchor", anchor.to_string()),
         ];
         if bold {

@@ -1,11 +1,13 @@
 //! The map as a standalone SVG figure: heading, map, legend and contributions.
 
 use super::{
-    arrowhead, group_look, kind_look, shape_path, tower, ARROW_LENGTH, FONT_STACK, INK,
-    LEGEND_LINE, LEGEND_SIZE, LINK_END, LINK_SPACING, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
+    arrowhead, group_look, kind_look, shape_path, tower, ARROW_LENGTH, INK, LEGEND_LINE,
+    LEGEND_SIZE, LINK_END, LINK_SPACING, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
 };
 use crate::export::orgmap::{contributions_of, group_label, kind_label, MapMeta, METADATA_ID};
-use crate::export::xml::{json_for_xml, num, reads_right_to_left, xml_text, Align, Writer};
+use crate::export::xml::{
+    full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
+};
 use crate::model::orgmap::{
     actor_box, actor_label_lines, Actor, ActorBox, OrgMap, Resource, ACTOR_LABEL_BASELINE,
     ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_RADIUS, MAP_HEIGHT,
@@ -360,27 +362,12 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
     let dy = drawing_top - top;
 
     let mut writer = Writer::new();
-    writer.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".to_string()),
-            ("version", "1.1".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("viewBox", format!("0 0 {} {}", num(width), num(height))),
-            ("font-family", FONT_STACK.to_string()),
-        ],
-    );
+    writer.open_svg(width, height);
     let about: Vec<&str> = [meta.group.trim(), meta.date.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
-    let full_title = if about.is_empty() {
-        heading.clone()
-    } else {
-        format!("{heading} — {}", about.join(", "))
-    };
-    writer.text_element("title", &[], &xml_text(&full_title));
+    writer.text_element("title", &[], &xml_text(&full_title(&heading, &about)));
     writer.text_element(
         "desc",
         &[],
@@ -403,16 +390,7 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
         &[("id", METADATA_ID.to_string())],
         &json_for_xml(&json),
     );
-    writer.empty(
-        "rect",
-        &[
-            ("x", "0".to_string()),
-            ("y", "0".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("fill", PAPER.to_string()),
-        ],
-    );
+    writer.paper(width, height);
     let mut y = MARGIN + TITLE_SIZE;
     writer.text(MARGIN, y, &heading, TITLE_SIZE, Align::Left, true);
     for line in &subtitles {

@@ -1,6 +1,6 @@
 //! The SVG figure's writer and the look of its parts: shapes, arrowheads, influence towers.
 
-use crate::export::xml::{num, Writer};
+use crate::export::xml::{num, Writer, INK, PAPER, SUPPORT};
 use crate::model::orgmap::{
     is_colour, is_dash_pattern, OrgMap, ACTOR_RADIUS, TOWER_BASE_Y, TOWER_DISC_RX, TOWER_DISC_RY,
     TOWER_STEP, TOWER_X,
@@ -12,14 +12,6 @@ pub use figure::map_svg;
 
 // ----- SVG: the writer -------------------------------------------------------------------------
 
-/// The fonts the reader's system already has; no web font is fetched.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
-const INK: &str = "#000000";
-const PAPER: &str = "#ffffff";
-/// Dark grey for what only supports the picture, and links of a kind the map does not list:
-/// 7.5:1 against white.
-const SUPPORT: &str = "#595959";
 const MARGIN: f64 = 24.0;
 const TITLE_SIZE: f64 = 32.0;
 const SUBTITLE_SIZE: f64 = 22.0;
