@@ -7,19 +7,19 @@
 //! spreadsheet shows it as text instead of running it as a formula.
 //!
 //! The SVG files are SVG 1.1 documents with no CSS classes, scripts or external references:
-//! black on white, text at 14 px or more, the system font stack. Labels are escaped by the
-//! `svg` crate; characters XML cannot hold are dropped; a label whose first strong letter is
+//! black on white, text at 14 px or more, the system font stack. They are written by the one
+//! XML writer of every export (`export::xml`), which escapes every label; characters XML
+//! cannot hold are dropped; a label whose first strong letter is
 //! right-to-left (Arabic, Hebrew …) is written with `direction="rtl"` so it reads correctly,
 //! never reversed by hand.
 //!
 //! In quick mode the order comes from the quick-mode answers ([`Ranking::quick_order`]), not
 //! from scores, and the files say so.
 
-use super::xml::{reads_right_to_left, xml_text};
+use super::xml::{full_title, num, xml_text, Align, Writer, INK, PAPER};
 use super::{cell_text, write_csv};
 use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
-use svg::node::element::{Element, Group, Line, Rectangle, Title};
-use svg::{Document, Node};
+use crate::model::venn::is_wide;
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -346,11 +346,6 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-/// The fonts the reader's system already has; no web font is fetched.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
-const INK: &str = "#000000";
-const PAPER: &str = "#ffffff";
 /// Dark blue: 8.9:1 against white.
 const BAR: &str = "#1f4e79";
 /// The crossed-out cells: light grey, with black text still 15:1.
@@ -361,65 +356,18 @@ const SMALL_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 24.0;
 
 /// A rough width for layout, as the system fonts are not known here: 0.6 em a character,
-/// 1 em for wide (CJK) characters and emoji.
+/// 1 em for wide (CJK) characters and emoji ([`is_wide`]). Unlike
+/// [`text_units`](crate::model::venn::text_units), combining marks count as letters here, as
+/// the ranking figures always measured them.
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
-        .map(|c| {
-            let wide = matches!(c,
-                '\u{1100}'..='\u{115F}'
-                | '\u{2E80}'..='\u{A4CF}'
-                | '\u{AC00}'..='\u{D7A3}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{FE30}'..='\u{FE4F}'
-                | '\u{FF00}'..='\u{FF60}'
-                | '\u{FFE0}'..='\u{FFE6}'
-                | '\u{1F300}'..='\u{1FAFF}'
-                | '\u{20000}'..='\u{3FFFD}');
-            if wide {
-                size
-            } else {
-                0.6 * size
-            }
-        })
+        .map(|c| if is_wide(c) { size } else { 0.6 * size })
         .sum()
 }
 
-/// Where a text sits against its x: its left edge, its right edge, or its centre.
-#[derive(Clone, Copy)]
-enum Align {
-    Left,
-    Right,
-    Centre,
-}
-
-/// A line of text. A right-to-left text gets `direction="rtl"`, and its anchor is mirrored
-/// so it still sits where `align` says (in SVG, "start" of a right-to-left text is its right
-/// edge). Built as a plain element, as the crate's `Text` puts line breaks around its content.
-fn text(x: f64, y: f64, content: &str, size: f64, align: Align) -> Element {
-    let content = xml_text(content);
-    let rtl = reads_right_to_left(&content);
-    let anchor = match (align, rtl) {
-        (Align::Centre, _) => "middle",
-        (Align::Left, false) | (Align::Right, true) => "start",
-        (Align::Right, false) | (Align::Left, true) => "end",
-    };
-    let mut element = Element::new("text");
-    element.assign("x", round(x));
-    element.assign("y", round(y));
-    element.assign("font-size", size);
-    element.assign("fill", INK);
-    element.assign("text-anchor", anchor);
-    if rtl {
-        element.assign("direction", "rtl");
-        element.assign("unicode-bidi", "embed");
-    }
-    element.append(svg::node::Text::new(content));
-    element
-}
-
-fn bold(mut element: Element) -> Element {
-    element.assign("font-weight", "bold");
-    element
+/// A figure's writer: attributes in name order, as the ranking figures have always had them.
+fn writer() -> Writer {
+    Writer::sorted()
 }
 
 fn round(value: f64) -> f64 {
@@ -427,8 +375,8 @@ fn round(value: f64) -> f64 {
 }
 
 /// The document frame: size, white page, `<title>`, and the visible title, group and date.
-/// Returns the document and the y where the content starts.
-fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Document, f64) {
+/// Returns the writer and the y where the content starts.
+fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
     let height = round(height);
     let mut heading = xml_text(meta.title.trim());
     if heading.is_empty() {
@@ -445,33 +393,17 @@ fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Document, f64)
         .map(|line| text_width(line, TEXT_SIZE))
         .fold(1.1 * text_width(&heading, TITLE_SIZE), f64::max);
     let width = round((widest_heading + MARGIN * 2.0).max(width).max(320.0));
-    let full_title = if subtitle.is_empty() {
-        heading.clone()
-    } else {
-        format!("{heading} — {}", subtitle.join(", "))
-    };
-    let mut document = Document::new()
-        .set("version", "1.1")
-        .set("width", width)
-        .set("height", height)
-        .set("viewBox", (0, 0, width, height))
-        .set("font-family", FONT_STACK)
-        .add(Title::new(full_title))
-        .add(
-            Rectangle::new()
-                .set("x", 0)
-                .set("y", 0)
-                .set("width", width)
-                .set("height", height)
-                .set("fill", PAPER),
-        );
+    let mut writer = writer();
+    writer.open_svg(width, height);
+    writer.text_element("title", &[], &full_title(&heading, &subtitle));
+    writer.paper(width, height);
     let mut y = MARGIN + TITLE_SIZE;
-    document = document.add(bold(text(MARGIN, y, &heading, TITLE_SIZE, Align::Left)));
+    writer.text(MARGIN, y, &heading, TITLE_SIZE, Align::Left, true);
     for line in &subtitle {
         y += TEXT_SIZE * 1.6;
-        document = document.add(text(MARGIN, y, line, TEXT_SIZE, Align::Left));
+        writer.text(MARGIN, y, line, TEXT_SIZE, Align::Left, false);
     }
-    (document, y + TEXT_SIZE * 1.5)
+    (writer, y + TEXT_SIZE * 1.5)
 }
 
 /// The height the header of [`start_document`] takes.
@@ -483,8 +415,9 @@ fn header_height(meta: &ReportMeta) -> f64 {
     MARGIN + TITLE_SIZE + lines as f64 * TEXT_SIZE * 1.6 + TEXT_SIZE * 1.5
 }
 
-fn finish(document: Document) -> String {
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{document}\n")
+fn finish(mut writer: Writer) -> String {
+    writer.close("svg");
+    writer.out
 }
 
 /// The PLA matrix as a figure. Rows carry each item's number and label; columns carry the
@@ -527,75 +460,67 @@ pub fn matrix_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
     );
     let top = header_height(meta);
     let height = top + row_height * (n as f64 + 1.0) + 24.0 + legend.len() as f64 * 22.0 + MARGIN;
-    let (mut document, top) = start_document(meta, width, height);
+    let (mut w, top) = start_document(meta, width, height);
 
     let results = result_rows(ranking);
     let result_of = |index: usize| results.iter().find(|row| row.item_index == index);
 
     // Column headings.
     let heading_y = top + row_height * 0.65;
-    let mut headings = Group::new().set("font-weight", "bold");
-    headings = headings.add(text(
-        MARGIN + number_width,
-        heading_y,
-        "Item",
-        TEXT_SIZE,
-        Align::Left,
-    ));
+    w.open("g", &[("font-weight", "bold".to_string())]);
+    let heading = |w: &mut Writer, x: f64, words: &str, align: Align| {
+        w.text(x, heading_y, words, TEXT_SIZE, align, false);
+    };
+    heading(&mut w, MARGIN + number_width, "Item", Align::Left);
     for j in 0..n {
         let x = grid_left + cell * (j as f64 + 0.5);
-        headings = headings.add(text(
-            x,
-            heading_y,
-            &(j + 1).to_string(),
-            TEXT_SIZE,
-            Align::Centre,
-        ));
+        heading(&mut w, x, &(j + 1).to_string(), Align::Centre);
     }
     let score_x = grid_left + grid_width + score_width - 12.0;
     let rank_x = score_x + rank_width;
-    headings = headings
-        .add(text(
-            score_x,
-            heading_y,
-            value_heading,
-            TEXT_SIZE,
-            Align::Right,
-        ))
-        .add(text(rank_x, heading_y, "Rank", TEXT_SIZE, Align::Right));
-    document = document.add(headings);
+    heading(&mut w, score_x, value_heading, Align::Right);
+    heading(&mut w, rank_x, "Rank", Align::Right);
+    w.close("g");
 
-    let mut grid = Group::new();
+    // An empty group says nothing, so a matrix of no items has none.
+    if n > 0 {
+        w.open("g", &[]);
+    }
     for (i, row_item) in items.iter().enumerate() {
         let row_top = top + row_height * (i as f64 + 1.0);
         let baseline = row_top + row_height * 0.65;
-        grid = grid
-            .add(text(
-                MARGIN + number_width - 8.0,
-                baseline,
-                &(i + 1).to_string(),
-                TEXT_SIZE,
-                Align::Right,
-            ))
-            .add(text(
-                MARGIN + number_width,
-                baseline,
-                &row_item.label,
-                TEXT_SIZE,
-                Align::Left,
-            ));
+        let number = (i + 1).to_string();
+        w.text(
+            MARGIN + number_width - 8.0,
+            baseline,
+            &number,
+            TEXT_SIZE,
+            Align::Right,
+            false,
+        );
+        let label_x = MARGIN + number_width;
+        w.text(
+            label_x,
+            baseline,
+            &row_item.label,
+            TEXT_SIZE,
+            Align::Left,
+            false,
+        );
         for (j, column_item) in items.iter().enumerate() {
             let x = grid_left + cell * j as f64;
             let crossed = j <= i;
-            grid = grid.add(
-                Rectangle::new()
-                    .set("x", round(x))
-                    .set("y", round(row_top))
-                    .set("width", cell)
-                    .set("height", row_height)
-                    .set("fill", if crossed { CROSSED } else { PAPER })
-                    .set("stroke", INK)
-                    .set("stroke-width", 1),
+            w.empty(
+                "rect",
+                &[
+                    ("x", num(x)),
+                    ("y", num(row_top)),
+                    ("width", num(cell)),
+                    ("height", num(row_height)),
+                    ("fill", if crossed { CROSSED } else { PAPER }.to_string()),
+                    ("stroke", INK.to_string()),
+                    ("stroke-width", "1".to_string()),
+                ],
             );
             if crossed {
                 continue;
@@ -613,48 +538,47 @@ pub fn matrix_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
                     Outcome::CantDecide => "?".to_string(),
                 },
             };
-            grid = grid.add(text(
+            w.text(
                 x + cell / 2.0,
                 baseline,
                 &content,
                 TEXT_SIZE,
                 Align::Centre,
-            ));
+                false,
+            );
         }
         if let Some(result) = result_of(i) {
-            grid = grid
-                .add(text(
-                    score_x,
-                    baseline,
-                    &format_score(if quick {
-                        result.bar_value
-                    } else {
-                        result.score
-                    }),
-                    TEXT_SIZE,
-                    Align::Right,
-                ))
-                .add(bold(text(
-                    rank_x,
-                    baseline,
-                    &result.rank,
-                    TEXT_SIZE,
-                    Align::Right,
-                )));
+            let value = if quick {
+                result.bar_value
+            } else {
+                result.score
+            };
+            let value = format_score(value);
+            w.text(score_x, baseline, &value, TEXT_SIZE, Align::Right, false);
+            w.text(
+                rank_x,
+                baseline,
+                &result.rank,
+                TEXT_SIZE,
+                Align::Right,
+                true,
+            );
         }
     }
-    document = document.add(grid);
+    if n > 0 {
+        w.close("g");
+    }
 
     let mut y = top + row_height * (n as f64 + 1.0) + 24.0;
     if n == 0 {
-        document = document.add(text(MARGIN, y, "No items yet.", TEXT_SIZE, Align::Left));
+        w.text(MARGIN, y, "No items yet.", TEXT_SIZE, Align::Left, false);
         y += 22.0;
     }
     for line in &legend {
-        document = document.add(text(MARGIN, y, line, SMALL_SIZE, Align::Left));
+        w.text(MARGIN, y, line, SMALL_SIZE, Align::Left, false);
         y += 22.0;
     }
-    finish(document)
+    finish(w)
 }
 
 /// The results as a bar chart, best first, each bar with its rank, label and value written
@@ -706,9 +630,9 @@ pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
         .max(MARGIN * 2.0 + text_width(provisional.as_deref().unwrap_or(""), SMALL_SIZE) * 1.1);
     let top = header_height(meta);
     let height = top + row_height * rows.len().max(1) as f64 + 16.0 + 22.0 + MARGIN + note_height;
-    let (mut document, top) = start_document(meta, width, height);
+    let (mut w, top) = start_document(meta, width, height);
 
-    let mut chart = Group::new();
+    w.open("g", &[]);
     for (position, (row, label)) in rows.iter().zip(&labels).enumerate() {
         let row_top = top + row_height * position as f64;
         let baseline = row_top + row_height * 0.62;
@@ -718,66 +642,35 @@ pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
             0.0
         };
         let length = bar_span * (value / scale_max).min(1.0);
-        chart = chart
-            .add(bold(text(
-                MARGIN + rank_width - 12.0,
-                baseline,
-                &row.rank,
-                TEXT_SIZE,
-                Align::Right,
-            )))
-            .add(text(label_end, baseline, label, TEXT_SIZE, Align::Right))
-            .add(
-                Rectangle::new()
-                    .set("x", round(bar_left))
-                    .set("y", round(row_top + (row_height - bar_height) / 2.0))
-                    .set("width", round(length))
-                    .set("height", bar_height)
-                    .set("fill", BAR),
-            )
-            .add(text(
-                bar_left + length + 8.0,
-                baseline,
-                &format_score(value),
-                TEXT_SIZE,
-                Align::Left,
-            ));
+        let rank_x = MARGIN + rank_width - 12.0;
+        w.text(rank_x, baseline, &row.rank, TEXT_SIZE, Align::Right, true);
+        w.text(label_end, baseline, label, TEXT_SIZE, Align::Right, false);
+        w.empty(
+            "rect",
+            &[
+                ("x", num(bar_left)),
+                ("y", num(row_top + (row_height - bar_height) / 2.0)),
+                ("width", num(length)),
+                ("height", num(bar_height)),
+                ("fill", BAR.to_string()),
+            ],
+        );
+        let value_x = bar_left + length + 8.0;
+        let value = format_score(value);
+        w.text(value_x, baseline, &value, TEXT_SIZE, Align::Left, false);
     }
     let axis_bottom = top + row_height * rows.len().max(1) as f64;
-    chart = chart.add(
-        Line::new()
-            .set("x1", round(bar_left))
-            .set("y1", round(top))
-            .set("x2", round(bar_left))
-            .set("y2", round(axis_bottom))
-            .set("stroke", INK)
-            .set("stroke-width", 1),
-    );
-    document = document.add(chart);
+    w.line((bar_left, top), (bar_left, axis_bottom), INK, 1.0);
+    w.close("g");
     if rows.is_empty() {
-        document = document.add(text(
-            MARGIN,
-            top + row_height * 0.62,
-            "No items yet.",
-            TEXT_SIZE,
-            Align::Left,
-        ));
+        let y = top + row_height * 0.62;
+        w.text(MARGIN, y, "No items yet.", TEXT_SIZE, Align::Left, false);
     }
-    document = document.add(text(
-        MARGIN,
-        axis_bottom + 16.0 + SMALL_SIZE,
-        &caption,
-        SMALL_SIZE,
-        Align::Left,
-    ));
+    let caption_y = axis_bottom + 16.0 + SMALL_SIZE;
+    w.text(MARGIN, caption_y, &caption, SMALL_SIZE, Align::Left, false);
     if let Some(note) = provisional {
-        document = document.add(bold(text(
-            MARGIN,
-            axis_bottom + 16.0 + SMALL_SIZE + note_height,
-            &note,
-            SMALL_SIZE,
-            Align::Left,
-        )));
+        let note_y = caption_y + note_height;
+        w.text(MARGIN, note_y, &note, SMALL_SIZE, Align::Left, true);
     }
-    finish(document)
+    finish(w)
 }

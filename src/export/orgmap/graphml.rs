@@ -1,6 +1,9 @@
 //! GraphML for Gephi and Cytoscape.
 
-use super::{contributions_of, escape, group_label, kind_label};
+use super::{contributions_of, group_label, kind_label};
+// GraphML values are escaped as attribute values are (quotes too), as they always were: any
+// XML reader takes either, and the files stay what they were.
+use crate::export::xml::escape_attribute as escape;
 use crate::model::orgmap::{is_colour, OrgMap, Resource};
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -31,12 +31,10 @@
 //! `data.organisational_map`), is embedded in `<metadata id="pla-workshop-organisational-map">`;
 //! [`map_from_svg`] reads it back.
 //!
-//! The CSV writing is shared (`export::write_csv`, `export::cell_text`). The XML escaper and
-//! number formatting below are still this module's own, beside `export::xml`'s: one escaper
-//! for every export is yet to be done.
+//! The CSV writing is shared (`export::write_csv`, `export::cell_text`), and so is the XML
+//! writer with its one escaper and number format (`export::xml`).
 
 use crate::model::orgmap::{Actor, OrgMap, Resource};
-use std::borrow::Cow;
 
 mod csv;
 mod graphml;
@@ -101,114 +99,6 @@ fn decimal(value: f64, decimals: usize) -> String {
         "0".to_string()
     } else {
         text
-    }
-}
-
-// ----- XML -----------------------------------------------------------------------------------
-
-/// Escapes the five characters XML gives meaning to (for double-quoted attribute values),
-/// and writes tabs and line breaks as character references so attribute values keep them.
-/// Characters XML cannot hold at all are dropped.
-fn escape(text: &str) -> Cow<'_, str> {
-    escape_where(text, true)
-}
-
-/// [`escape`] for an element's text, where quotes need no escaping: the JSON embedded in
-/// `<metadata>`, full of quotes, then goes through untouched (and fast).
-fn escape_text(text: &str) -> Cow<'_, str> {
-    escape_where(text, false)
-}
-
-fn escape_where(text: &str, in_attribute: bool) -> Cow<'_, str> {
-    // Most text needs nothing: a byte scan finds out without copying. 0xEF leads the UTF-8 of
-    // U+FFFE and U+FFFF (and of other characters, which the careful path keeps).
-    let needs_care = text.bytes().any(|b| match b {
-        b'&' | b'<' | b'>' | 0..=0x1F | 0xEF => true,
-        b'"' | b'\'' => in_attribute,
-        _ => false,
-    });
-    if !needs_care {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut copied_up_to = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' if in_attribute => "&quot;",
-            '\'' if in_attribute => "&apos;",
-            '\t' => "&#9;",
-            '\n' => "&#10;",
-            '\r' => "&#13;",
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}' => {
-                continue
-            }
-            // A character XML cannot hold at all is dropped.
-            _ => "",
-        };
-        out.push_str(&text[copied_up_to..at]);
-        out.push_str(replacement);
-        copied_up_to = at + c.len_utf8();
-    }
-    out.push_str(&text[copied_up_to..]);
-    Cow::Owned(out)
-}
-
-/// A coordinate or length for an attribute: to 0.1, "0" for anything not a number.
-fn num(value: f64) -> String {
-    let mut out = String::with_capacity(12);
-    push_num(&mut out, value);
-    out
-}
-
-/// Writes [`num`]'s text onto `out`. Digit by digit rather than through `format!`: a large map
-/// writes tens of thousands of coordinates, and this keeps its SVG export within the
-/// benchmark's 20 ms.
-fn push_num(out: &mut String, value: f64) {
-    let tenths = (value * 10.0).round();
-    // Beyond ±10^14 no drawing has anything to show; such a number is not a coordinate.
-    if !(tenths.is_finite() && tenths.abs() < 1e15) {
-        out.push('0');
-        return;
-    }
-    let tenths = tenths as i64;
-    if tenths < 0 {
-        out.push('-');
-    }
-    let magnitude = tenths.unsigned_abs();
-    let (whole, fraction) = (magnitude / 10, magnitude % 10);
-    let mut digits = [0u8; 20];
-    let mut count = 0;
-    let mut rest = whole;
-    loop {
-        digits[count] = b'0' + (rest % 10) as u8;
-        count += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for digit in digits[..count].iter().rev() {
-        out.push(char::from(*digit));
-    }
-    if fraction != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + fraction as u8));
-    }
-}
-
-/// JSON text made safe for XML: the two characters XML cannot hold that serde_json leaves
-/// as they are (U+FFFE, U+FFFF) become JSON escapes, which mean the same character.
-fn json_for_xml(json: &str) -> Cow<'_, str> {
-    if json.contains(['\u{FFFE}', '\u{FFFF}']) {
-        Cow::Owned(
-            json.replace('\u{FFFE}', "\\ufffe")
-                .replace('\u{FFFF}', "\\uffff"),
-        )
-    } else {
-        Cow::Borrowed(json)
     }
 }
 

@@ -190,25 +190,30 @@ pub fn text_units(text: &str) -> f64 {
                 | '\u{FE00}'..='\u{FE0F}'
                 | '\u{1F3FB}'..='\u{1F3FF}'
                 | '\u{E0100}'..='\u{E01EF}');
-            let wide = matches!(c,
-                '\u{1100}'..='\u{115F}'
-                | '\u{2E80}'..='\u{A4CF}'
-                | '\u{AC00}'..='\u{D7A3}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{FE30}'..='\u{FE4F}'
-                | '\u{FF00}'..='\u{FF60}'
-                | '\u{FFE0}'..='\u{FFE6}'
-                | '\u{1F300}'..='\u{1FAFF}'
-                | '\u{20000}'..='\u{3FFFD}');
             if zero_width {
                 0.0
-            } else if wide {
+            } else if is_wide(c) {
                 5.0 / 3.0
             } else {
                 1.0
             }
         })
         .sum()
+}
+
+/// Whether a character takes a full em rather than about 0.6 (CJK, Hangul, full-width forms,
+/// emoji): the one table every text measure uses.
+pub fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{1F300}'..='\u{1FAFF}'
+        | '\u{20000}'..='\u{3FFFD}')
 }
 
 /// Wraps a label into lines of at most `max_units` (see [`text_units`]), splitting only at

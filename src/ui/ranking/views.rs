@@ -228,18 +228,10 @@ pub fn MatrixView() -> impl IntoView {
     }
 }
 
-/// Appends `text` made safe to place inside HTML, in element content or a quoted attribute.
+/// Appends `text` made safe to place inside HTML, in element content or a quoted attribute:
+/// the exports' one escaper, as HTML takes XML's five entities.
 fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    out.push_str(&crate::export::xml::escape_attribute(text));
 }
 
 /// The matrix as one HTML string, set in one go: the browser's parser builds 500 cells

@@ -1,13 +1,13 @@
 //! The map as a standalone SVG figure: heading, map, legend and contributions.
 
 use super::{
-    arrowhead, group_look, kind_look, shape_path, tower, Writer, ARROW_LENGTH, FONT_STACK, INK,
-    LEGEND_LINE, LEGEND_SIZE, LINK_END, LINK_SPACING, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
+    arrowhead, group_look, kind_look, shape_path, tower, ARROW_LENGTH, INK, LEGEND_LINE,
+    LEGEND_SIZE, LINK_END, LINK_SPACING, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
 };
-use crate::export::orgmap::{
-    contributions_of, group_label, json_for_xml, kind_label, num, MapMeta, METADATA_ID,
+use crate::export::orgmap::{contributions_of, group_label, kind_label, MapMeta, METADATA_ID};
+use crate::export::xml::{
+    full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
 };
-use crate::export::xml::{reads_right_to_left, xml_text};
 use crate::model::orgmap::{
     actor_box, actor_label_lines, Actor, ActorBox, OrgMap, Resource, ACTOR_LABEL_BASELINE,
     ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_RADIUS, MAP_HEIGHT,
@@ -64,7 +64,7 @@ fn legend_rows(
     let mut x = MARGIN + title_width;
     let mut y = top + LEGEND_LINE / 2.0;
     if let Some(w) = writer.as_deref_mut() {
-        w.text(MARGIN, y + 7.0, title, LEGEND_SIZE, false, true);
+        w.text(MARGIN, y + 7.0, title, LEGEND_SIZE, Align::Left, true);
     }
     for entry in entries {
         let words = xml_text(&entry.words);
@@ -79,9 +79,9 @@ fn legend_rows(
             if reads_right_to_left(&words) {
                 // Anchored at its end so it still starts after the sample.
                 let end = words_x + text_units(&words) * 0.6 * LEGEND_SIZE;
-                w.text(end, y + 7.0, &words, LEGEND_SIZE, false, false);
+                w.text(end, y + 7.0, &words, LEGEND_SIZE, Align::Left, false);
             } else {
-                w.text(words_x, y + 7.0, &words, LEGEND_SIZE, false, false);
+                w.text(words_x, y + 7.0, &words, LEGEND_SIZE, Align::Left, false);
             }
         }
         x += entry_width;
@@ -361,31 +361,13 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
     let dx = MARGIN - left;
     let dy = drawing_top - top;
 
-    let mut writer = Writer { out: String::new() };
-    writer
-        .out
-        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    writer.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".to_string()),
-            ("version", "1.1".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("viewBox", format!("0 0 {} {}", num(width), num(height))),
-            ("font-family", FONT_STACK.to_string()),
-        ],
-    );
+    let mut writer = Writer::new();
+    writer.open_svg(width, height);
     let about: Vec<&str> = [meta.group.trim(), meta.date.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
-    let full_title = if about.is_empty() {
-        heading.clone()
-    } else {
-        format!("{heading} — {}", about.join(", "))
-    };
-    writer.text_element("title", &[], &xml_text(&full_title));
+    writer.text_element("title", &[], &xml_text(&full_title(&heading, &about)));
     writer.text_element(
         "desc",
         &[],
@@ -408,21 +390,12 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
         &[("id", METADATA_ID.to_string())],
         &json_for_xml(&json),
     );
-    writer.empty(
-        "rect",
-        &[
-            ("x", "0".to_string()),
-            ("y", "0".to_string()),
-            ("width", num(width)),
-            ("height", num(height)),
-            ("fill", PAPER.to_string()),
-        ],
-    );
+    writer.paper(width, height);
     let mut y = MARGIN + TITLE_SIZE;
-    writer.text(MARGIN, y, &heading, TITLE_SIZE, false, true);
+    writer.text(MARGIN, y, &heading, TITLE_SIZE, Align::Left, true);
     for line in &subtitles {
         y += SUBTITLE_SIZE * 1.5;
-        writer.text(MARGIN, y, line, SUBTITLE_SIZE, false, false);
+        writer.text(MARGIN, y, line, SUBTITLE_SIZE, Align::Left, false);
     }
 
     // 1. A pale backing behind each name, so lines that pass under it do not cross letters.
@@ -594,12 +567,12 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
             y - 8.0,
             "What each actor contributes",
             LEGEND_SIZE,
-            false,
+            Align::Left,
             true,
         );
         for line in &contributions {
             y += LEGEND_LINE;
-            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, false, false);
+            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
         }
     }
     writer.close("svg");

@@ -1,12 +1,10 @@
 //! The SVG figure's writer and the look of its parts: shapes, arrowheads, influence towers.
 
-use super::{escape, escape_text, num};
-use crate::export::xml::{reads_right_to_left, xml_text};
+use crate::export::xml::{num, Writer, INK, PAPER, SUPPORT};
 use crate::model::orgmap::{
     is_colour, is_dash_pattern, OrgMap, ACTOR_RADIUS, TOWER_BASE_Y, TOWER_DISC_RX, TOWER_DISC_RY,
     TOWER_STEP, TOWER_X,
 };
-use std::fmt::Write as _;
 
 mod figure;
 
@@ -14,14 +12,6 @@ pub use figure::map_svg;
 
 // ----- SVG: the writer -------------------------------------------------------------------------
 
-/// The fonts the reader's system already has; no web font is fetched.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Noto Sans Arabic, Helvetica, Arial, sans-serif";
-const INK: &str = "#000000";
-const PAPER: &str = "#ffffff";
-/// Dark grey for what only supports the picture, and links of a kind the map does not list:
-/// 7.5:1 against white.
-const SUPPORT: &str = "#595959";
 const MARGIN: f64 = 24.0;
 const TITLE_SIZE: f64 = 32.0;
 const SUBTITLE_SIZE: f64 = 22.0;
@@ -33,82 +23,6 @@ const LINK_SPACING: f64 = 26.0;
 const LINK_END: f64 = ACTOR_RADIUS + 12.0;
 const ARROW_LENGTH: f64 = 20.0;
 const ARROW_HALF_WIDTH: f64 = 9.0;
-
-/// An SVG document written as text; every attribute value and text goes through [`escape`].
-struct Writer {
-    out: String,
-}
-
-impl Writer {
-    fn attributes(&mut self, attributes: &[(&str, String)]) {
-        for (name, value) in attributes {
-            self.out.push(' ');
-            self.out.push_str(name);
-            self.out.push_str("=\"");
-            self.out.push_str(&escape(value));
-            self.out.push('"');
-        }
-    }
-
-    fn open(&mut self, name: &str, attributes: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(name);
-        self.attributes(attributes);
-        self.out.push_str(">\n");
-    }
-
-    fn close(&mut self, name: &str) {
-        let _ = writeln!(self.out, "</{name}>");
-    }
-
-    fn empty(&mut self, name: &str, attributes: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(name);
-        self.attributes(attributes);
-        self.out.push_str("/>\n");
-    }
-
-    /// An element holding only text (title, desc, metadata).
-    fn text_element(&mut self, name: &str, attributes: &[(&str, String)], content: &str) {
-        self.out.push('<');
-        self.out.push_str(name);
-        self.attributes(attributes);
-        self.out.push('>');
-        self.out.push_str(&escape_text(content));
-        self.close(name);
-    }
-
-    /// A line of visible black text. `middle` centres it on `x`; otherwise its left edge is
-    /// at `x` whichever way it reads (right-to-left text is anchored at its "end", which in
-    /// SVG is its left edge).
-    fn text(&mut self, x: f64, y: f64, content: &str, size: f64, middle: bool, bold: bool) {
-        let content = xml_text(content);
-        if content.trim().is_empty() {
-            return;
-        }
-        let rtl = reads_right_to_left(&content);
-        let anchor = match (middle, rtl) {
-            (true, _) => "middle",
-            (false, false) => "start",
-            (false, true) => "end",
-        };
-        let mut attributes = vec![
-            ("x", num(x)),
-            ("y", num(y)),
-            ("font-size", num(size)),
-            ("fill", INK.to_string()),
-            ("text-anchor", anchor.to_string()),
-        ];
-        if bold {
-            attributes.push(("font-weight", "bold".to_string()));
-        }
-        if rtl {
-            attributes.push(("direction", "rtl".to_string()));
-            attributes.push(("unicode-bidi", "embed".to_string()));
-        }
-        self.text_element("text", &attributes, &content);
-    }
-}
 
 /// The outline of a group's shape around (x, y), about `r` in radius.
 fn shape_path(shape: &str, x: f64, y: f64, r: f64) -> String {
