@@ -9,8 +9,9 @@ use common::*;
 use pla_workshop::export::venn::{
     changes_csv, comparison_svg, diagram_from_svg, diagram_svg, table_csv, VennMeta, METADATA_ID,
 };
+use pla_workshop::model::text::wrap_label;
 use pla_workshop::model::venn::{
-    compare, label_key, match_by_label, match_institutions, tier_of, wrap_label, Change, Closeness,
+    compare, label_key, match_by_label, match_institutions, tier_of, Change, Closeness,
     Institution, LabelBox, Relation, Side, SizeTier, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH,
     LARGE_RADIUS, MAX_RADIUS, MEDIUM_RADIUS, MIN_RADIUS, NEAR_GAP, RESIZE_STEP, SMALL_RADIUS,
     TOUCH_TOLERANCE,

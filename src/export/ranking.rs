@@ -19,7 +19,7 @@
 use super::xml::{full_title, num, xml_text, Align, Writer, INK, PAPER};
 use super::{cell_text, write_csv};
 use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
-use crate::model::venn::is_wide;
+use crate::model::text::text_units;
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -355,14 +355,10 @@ const TEXT_SIZE: f64 = 16.0;
 const SMALL_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 24.0;
 
-/// A rough width for layout, as the system fonts are not known here: 0.6 em a character,
-/// 1 em for wide (CJK) characters and emoji ([`is_wide`]). Unlike
-/// [`text_units`](crate::model::venn::text_units), combining marks count as letters here, as
-/// the ranking figures always measured them.
+/// A rough width for layout, as the system fonts are not known here: the one measure
+/// ([`text_units`]), at 0.6 em an average character.
 fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if is_wide(c) { size } else { 0.6 * size })
-        .sum()
+    text_units(text) * 0.6 * size
 }
 
 /// A figure's writer: attributes in name order, as the ranking figures have always had them.

@@ -9,6 +9,7 @@ pub mod notices;
 pub mod orgmap;
 pub mod ranking;
 pub mod route;
+pub mod text;
 pub mod venn;
 
 use serde::{Deserialize, Serialize};

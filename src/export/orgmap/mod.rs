@@ -42,7 +42,7 @@ mod svg;
 
 pub use self::csv::{analysis_csv, edges_csv, group_matrix_csv, nodes_csv};
 pub use self::graphml::graphml;
-pub use self::svg::map_svg;
+pub use self::svg::{curve_path, map_svg, outline_path};
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,7 +5,7 @@ use crate::export::xml::{
     full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
 };
 pub(super) use crate::export::xml::{INK, PAPER, SUPPORT};
-use crate::model::venn::{text_units, wrap_label};
+use crate::model::text::{text_units, wrap_label};
 use crate::model::venn::{
     LabelBox, Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH, LARGE_RADIUS, MEDIUM_RADIUS,
     NEAR_GAP, SMALL_RADIUS,

@@ -182,12 +182,14 @@ mod tests {
 
     #[test]
     fn several_links_between_two_actors_take_lanes_that_do_not_flip_with_direction() {
-        let mut map = OrgMap::default();
-        map.links = vec![
-            link("1", "a", "b"),
-            link("2", "b", "a"),
-            link("3", "a", "a"),
-        ];
+        let map = OrgMap {
+            links: vec![
+                link("1", "a", "b"),
+                link("2", "b", "a"),
+                link("3", "a", "a"),
+            ],
+            ..Default::default()
+        };
         assert_eq!(link_lanes(&map), vec![Some(-0.5), Some(0.5), None]);
         let there = link_curve((0.0, 0.0), (400.0, 0.0), 0.5, true).expect("fits");
         let back = link_curve((400.0, 0.0), (0.0, 0.0), 0.5, false).expect("fits");

@@ -5,7 +5,7 @@ use super::{
     ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_LABEL_WRAP, ACTOR_RADIUS, LAYOUT_GAP, MAP_HEIGHT,
     MAP_WIDTH, VIEW_HEIGHT, VIEW_WIDTH,
 };
-use crate::model::venn::{text_units, wrap_label};
+use crate::model::text::{text_units, wrap_label};
 
 // ----- The actor's box, and where new actors go ------------------------------------------------
 

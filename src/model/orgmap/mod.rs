@@ -24,11 +24,16 @@ use serde::{Deserialize, Serialize};
 
 mod analysis;
 mod edit;
+mod figure;
 mod filter;
 mod geometry;
 mod layout;
 
 pub use analysis::{ActorAnalysis, Analysis, GroupLinkCount};
+pub use figure::{
+    group_look, group_outline, kind_look, link_curve, link_lanes, LinkCurve, Outline, LINK_END,
+    LINK_SPACING, NO_GROUP_FILL, UNKNOWN_KIND_COLOUR,
+};
 pub use filter::MapFilter;
 pub use geometry::{actor_box, actor_label_lines, ActorBox};
 
@@ -57,7 +62,7 @@ pub const ACTOR_LABEL_SIZE: f64 = 26.0;
 /// The distance between the baselines of a wrapped name's lines.
 pub const ACTOR_LABEL_LINE: f64 = 31.0;
 /// Names are wrapped at this many average characters (see
-/// [`text_units`](crate::model::venn::text_units)), about 225 units, so a long name takes two or
+/// [`text_units`](crate::model::text::text_units)), about 225 units, so a long name takes two or
 /// three short lines instead of one line across the map.
 pub const ACTOR_LABEL_WRAP: f64 = 14.0;
 /// An average bold character's width at [`ACTOR_LABEL_SIZE`], erring wide so estimates cover

@@ -31,10 +31,7 @@ mod labels;
 
 pub use compare::{compare, label_key, match_by_label, match_institutions, Change, Side, Snapshot};
 pub use figure::{relation_look, RelationLook};
-pub use labels::{
-    is_wide, layout_labels, text_units, wrap_label, LabelBox, LabelCircle, BESIDE_WIDTH_CHARS,
-    LABEL_GAP,
-};
+pub use labels::{layout_labels, LabelBox, LabelCircle, BESIDE_WIDTH_CHARS, LABEL_GAP};
 
 pub const CANVAS_WIDTH: f64 = 1600.0;
 pub const CANVAS_HEIGHT: f64 = 900.0;

@@ -342,30 +342,11 @@ fn map_point(
     )
 }
 
-/// The path of a link; several links between the same two actors bow apart so each stays
-/// readable.
-fn link_path(from: (f64, f64), to: (f64, f64), lane: f64) -> String {
-    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-    let length = (dx * dx + dy * dy).sqrt().max(1.0);
-    // Stop short of the shapes, so arrowheads show.
-    let (ux, uy) = (dx / length, dy / length);
-    let start = (
-        from.0 + ux * (ACTOR_SIZE + 6.0),
-        from.1 + uy * (ACTOR_SIZE + 6.0),
-    );
-    let end = (
-        to.0 - ux * (ACTOR_SIZE + 10.0),
-        to.1 - uy * (ACTOR_SIZE + 10.0),
-    );
-    let bow = lane * 45.0;
-    let control = (
-        (start.0 + end.0) / 2.0 - uy * bow,
-        (start.1 + end.1) / 2.0 + ux * bow,
-    );
-    format!(
-        "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
-        start.0, start.1, control.0, control.1, end.0, end.1
-    )
+/// The path of a link, bowed to its lane as the export bows it (`model::orgmap::link_curve`).
+fn link_path(from: (f64, f64), to: (f64, f64), lane: f64, forward: bool) -> String {
+    crate::model::orgmap::link_curve(from, to, lane, forward)
+        .map(|curve| export::curve_path(&curve))
+        .unwrap_or_default()
 }
 
 #[component]
@@ -390,26 +371,16 @@ fn MapCanvas() -> impl IntoView {
     let links = move || {
         let placed = places.get();
         handle.with_filter(|filter| handle.with(|m| {
-            let pair_key = |a: &str, b: &str| if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
-            let mut lanes: HashMap<(String, String), Vec<usize>> = HashMap::new();
-            for (index, link) in m.links.iter().enumerate() {
-                lanes.entry(pair_key(&link.from, &link.to)).or_default().push(index);
-            }
+            let lanes = crate::model::orgmap::link_lanes(m);
             m.links
                 .iter()
-                .enumerate()
-                .filter_map(|(index, link)| {
+                .zip(lanes)
+                .filter_map(|(link, lane)| {
                     let from_home = *placed.get(&link.from)?;
                     let to_home = *placed.get(&link.to)?;
-                    let siblings = lanes.get(&pair_key(&link.from, &link.to)).cloned().unwrap_or_default();
-                    let position = siblings.iter().position(|i| *i == index).unwrap_or(0) as f64;
-                    let mut lane = position - (siblings.len() as f64 - 1.0) / 2.0;
-                    if link.from > link.to {
-                        lane = -lane;
-                    }
-                    let kind = m.link_kinds.iter().find(|k| k.id == link.kind_id);
-                    let colour = kind.map(|k| k.colour.clone()).unwrap_or_else(|| "#000000".into());
-                    let dash = kind.map(|k| k.dash.clone()).unwrap_or_default();
+                    let lane = lane?;
+                    let forward = link.from <= link.to;
+                    let (colour, dash) = crate::model::orgmap::kind_look(m, &link.kind_id);
                     let dimmed = !filter.shows_link(m, link);
                     let width = 5.0 + f64::from(link.strength.unwrap_or(0)).min(5.0);
                     let marker = format!("url(#arrow-{})", link.kind_id);
@@ -420,7 +391,7 @@ fn MapCanvas() -> impl IntoView {
                     };
                     Some(view! {
                         <path class="link" class:dimmed=dimmed data-kind=link.kind_id.clone()
-                            d=move || { let (from, to) = ends(); link_path(from, to, lane) } fill="none"
+                            d=move || { let (from, to) = ends(); link_path(from, to, lane, forward) } fill="none"
                             stroke=colour stroke-width=width stroke-dasharray=dash marker-end=marker marker-start=start_marker/>
                     })
                 })
@@ -537,59 +508,10 @@ fn MapCanvas() -> impl IntoView {
     }
 }
 
-/// The shape that goes with a group: the second cue beside colour.
+/// The shape that goes with a group, the second cue beside colour, around (0, 0): the
+/// export's outline (`model::orgmap::group_outline`).
 fn shape_path(shape: &str, size: f64) -> String {
-    let s = size;
-    match shape {
-        "square" => format!("M{},{} h{} v{} h{} z", -s, -s, 2.0 * s, 2.0 * s, -2.0 * s),
-        "triangle" => format!(
-            "M0,{} L{},{} L{},{} z",
-            -s * 1.15,
-            s * 1.1,
-            s * 0.85,
-            -s * 1.1,
-            s * 0.85
-        ),
-        "diamond" => format!(
-            "M0,{} L{},0 L0,{} L{},0 z",
-            -s * 1.2,
-            s * 1.2,
-            s * 1.2,
-            -s * 1.2
-        ),
-        "hexagon" => {
-            let points: Vec<String> = (0..6)
-                .map(|i| {
-                    let angle = std::f64::consts::PI / 3.0 * f64::from(i);
-                    format!("{:.1},{:.1}", s * 1.1 * angle.cos(), s * 1.1 * angle.sin())
-                })
-                .collect();
-            format!("M{} z", points.join(" L"))
-        }
-        "pill" => format!(
-            "M{},{} h{} a{},{} 0 0 1 0,{} h{} a{},{} 0 0 1 0,{} z",
-            -s * 0.6,
-            -s * 0.8,
-            s * 1.2,
-            s * 0.8,
-            s * 0.8,
-            s * 1.6,
-            -s * 1.2,
-            s * 0.8,
-            s * 0.8,
-            -s * 1.6
-        ),
-        _ => format!(
-            "M{},0 a{},{} 0 1 0 {},0 a{},{} 0 1 0 {},0",
-            -s,
-            s,
-            s,
-            2.0 * s,
-            s,
-            s,
-            -2.0 * s
-        ),
-    }
+    export::outline_path(&crate::model::orgmap::group_outline(shape, size), 0.0, 0.0)
 }
 
 /// What an actor's shape shows, from the committed map, but for where it sits (a memo of its
@@ -614,16 +536,12 @@ fn ActorShape(id: String, svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
                 handle
                     .with(|m| {
                         let actor = m.actor(&id)?;
-                        let (colour, shape, group_label) = m
-                            .groups
-                            .iter()
-                            .find(|g| g.id == actor.group_id)
-                            .map(|g| (g.colour.clone(), g.shape.clone(), g.label.clone()))
-                            // No group yet: a plain grey circle, which the legend does not
-                            // claim for any group.
-                            .unwrap_or_else(|| {
-                                ("#BBBBBB".into(), "circle".into(), "no group".into())
-                            });
+                        // No group yet: a white circle, as in the export, which the legend
+                        // does not claim for any group.
+                        let (colour, shape) = crate::model::orgmap::group_look(m, &actor.group_id);
+                        let group_label = m
+                            .group(&actor.group_id)
+                            .map_or_else(|| "no group".to_string(), |g| g.label.clone());
                         Some(ActorLook {
                             name: actor.name.clone(),
                             influence: actor.influence,

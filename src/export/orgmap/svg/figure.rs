@@ -2,18 +2,18 @@
 
 use super::{
     arrowhead, group_look, kind_look, shape_path, tower, ARROW_LENGTH, INK, LEGEND_LINE,
-    LEGEND_SIZE, LINK_END, LINK_SPACING, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
+    LEGEND_SIZE, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
 };
 use crate::export::orgmap::{contributions_of, group_label, kind_label, MapMeta, METADATA_ID};
 use crate::export::xml::{
     full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
 };
 use crate::model::orgmap::{
-    actor_box, actor_label_lines, Actor, ActorBox, OrgMap, Resource, ACTOR_LABEL_BASELINE,
-    ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_RADIUS, MAP_HEIGHT,
-    MAP_WIDTH, TOWER_BASE_Y, TOWER_DISC_RX, TOWER_X, VIEW_HEIGHT, VIEW_WIDTH,
+    actor_box, actor_label_lines, link_curve, link_lanes, Actor, ActorBox, OrgMap, Resource,
+    ACTOR_LABEL_BASELINE, ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_RADIUS,
+    MAP_HEIGHT, MAP_WIDTH, TOWER_BASE_Y, TOWER_DISC_RX, TOWER_X, VIEW_HEIGHT, VIEW_WIDTH,
 };
-use crate::model::venn::{text_units, wrap_label};
+use crate::model::text::{text_units, wrap_label};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -200,8 +200,7 @@ fn legend_entries(map: &OrgMap) -> Vec<(String, Vec<LegendEntry>)> {
     ]
 }
 
-/// The curve of each link: (link index, start, control point, end, both ends' directions),
-/// with several links between the same two actors offset side by side.
+/// A link's curve (`model::orgmap::link_curve`), with the index of its link.
 struct Curve {
     link: usize,
     start: (f64, f64),
@@ -210,72 +209,22 @@ struct Curve {
 }
 
 fn link_curves(map: &OrgMap, positions: &HashMap<&str, (f64, f64)>) -> Vec<Curve> {
-    // The links of each pair of actors, in the map's order, so each gets its own lane.
-    let mut lanes: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    for (index, link) in map.links.iter().enumerate() {
-        if link.from == link.to
-            || !positions.contains_key(link.from.as_str())
-            || !positions.contains_key(link.to.as_str())
-        {
-            continue;
-        }
-        let pair = if link.from <= link.to {
-            (link.from.as_str(), link.to.as_str())
-        } else {
-            (link.to.as_str(), link.from.as_str())
-        };
-        let lane = lanes.entry(pair).or_default();
-        if lane.is_empty() {
-            pairs.push(pair);
-        }
-        lane.push(index);
-    }
-    let mut curves = Vec::new();
-    for pair in pairs {
-        let (Some(&a), Some(&b), Some(lane)) = (
-            positions.get(pair.0),
-            positions.get(pair.1),
-            lanes.get(&pair),
-        ) else {
-            continue;
-        };
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let length = dx.hypot(dy);
-        if !(length.is_finite() && length > 2.0 * LINK_END + 4.0) {
-            // The two actors sit on each other: there is no room for a line between them.
-            continue;
-        }
-        // The perpendicular is taken from the pair's own order, so a link's lane does not
-        // flip with its direction.
-        let (nx, ny) = (-dy / length, dx / length);
-        let middle = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        let count = lane.len() as f64;
-        for (k, &index) in lane.iter().enumerate() {
-            let offset = (k as f64 - (count - 1.0) / 2.0) * LINK_SPACING;
-            // A quadratic curve's middle lies halfway to its control point.
-            let control = (middle.0 + nx * 2.0 * offset, middle.1 + ny * 2.0 * offset);
-            let toward = |from: (f64, f64)| {
-                let (cx, cy) = (control.0 - from.0, control.1 - from.1);
-                let l = cx.hypot(cy).max(1e-9);
-                (from.0 + cx / l * LINK_END, from.1 + cy / l * LINK_END)
-            };
-            let link = &map.links[index];
-            let (from, to) = if link.from.as_str() == pair.0 {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            curves.push(Curve {
+    map.links
+        .iter()
+        .zip(link_lanes(map))
+        .enumerate()
+        .filter_map(|(index, (link, lane))| {
+            let from = *positions.get(link.from.as_str())?;
+            let to = *positions.get(link.to.as_str())?;
+            let curve = link_curve(from, to, lane?, link.from <= link.to)?;
+            Some(Curve {
                 link: index,
-                start: toward(from),
-                control,
-                end: toward(to),
-            });
-        }
-    }
-    curves.sort_by_key(|c| c.link);
-    curves
+                start: curve.start,
+                control: curve.control,
+                end: curve.end,
+            })
+        })
+        .collect()
 }
 
 /// The map as a standalone SVG figure: heading (title, group, date, the question), the map,
