@@ -11,6 +11,7 @@ pub mod ranking;
 pub mod route;
 pub mod text;
 pub mod venn;
+pub mod viewport;
 
 use serde::{Deserialize, Serialize};
 use std::ops::Deref;
@@ -238,6 +239,15 @@ impl Workshop {
             .iter_mut()
             .find(|e| e.id == id)
             .map(SharedExercise::make_mut)
+    }
+
+    /// The label of the participant group that made `exercise`, or "" when none is named.
+    pub fn exercise_group_label(&self, exercise: &Exercise) -> &str {
+        exercise
+            .group_id
+            .as_deref()
+            .and_then(|g| self.group_label(g))
+            .unwrap_or_default()
     }
 
     pub fn group_label(&self, group_id: &str) -> Option<&str> {

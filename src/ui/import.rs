@@ -82,20 +82,24 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
 }
 
 /// The import button: a real file input, so it works from the keyboard and screen readers.
+/// The file input an event came from, and the file chosen in it.
+fn picked_file(event: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
+    let input = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    Some((input, file))
+}
+
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let pending = expect_context::<PendingImport>();
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some((input, file)) = picked_file(&event) else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_file(state, pending, file);
-        }
+        import_file(state, pending, file);
         // Choosing the same file again must fire `change` again.
         input.set_value("");
     };
@@ -188,15 +192,10 @@ pub fn SvgImportButton(workshop_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let workshop_id = StoredValue::new(workshop_id);
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some((input, file)) = picked_file(&event) else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_exercise_svg(state, workshop_id.get_value(), file);
-        }
+        import_exercise_svg(state, workshop_id.get_value(), file);
         input.set_value("");
     };
     view! {

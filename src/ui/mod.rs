@@ -4,6 +4,7 @@ mod crash;
 pub mod dialog;
 mod drafts;
 pub mod exercise;
+pub mod exports;
 pub mod focus;
 pub mod handle;
 pub mod home;
@@ -313,6 +314,17 @@ fn NoticeCard(id: u32, kind: NoticeKind) -> impl IntoView {
 }
 
 /// Offers text to the user as a file download. Nothing leaves the machine.
+/// Where an element sits on the screen, for `model::viewport`.
+pub fn screen_box(element: &web_sys::Element) -> crate::model::viewport::ScreenBox {
+    let rect = element.get_bounding_client_rect();
+    crate::model::viewport::ScreenBox {
+        left: rect.left(),
+        top: rect.top(),
+        width: rect.width(),
+        height: rect.height(),
+    }
+}
+
 pub fn download_file(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();

@@ -225,12 +225,7 @@ impl AppState {
             .with_untracked(|l| {
                 let workshop = l.get(workshop_id)?;
                 let exercise = workshop.exercise(exercise_id)?;
-                let group = exercise
-                    .group_id
-                    .as_deref()
-                    .and_then(|g| workshop.group_label(g))
-                    .unwrap_or_default()
-                    .to_string();
+                let group = workshop.exercise_group_label(exercise).to_string();
                 Some((exercise.title.clone(), group, workshop.date.clone()))
             })
             .unwrap_or_default()

@@ -519,21 +519,14 @@ pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
         y += LEGEND_LINE;
         writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
     }
-    if !reasons.is_empty() {
-        y += LEGEND_LINE * 1.5;
-        writer.text(
-            MARGIN,
-            y - 8.0,
-            "Why each is there",
-            LEGEND_SIZE,
-            Align::Left,
-            true,
-        );
-        for line in &reasons {
-            y += LEGEND_LINE;
-            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
-        }
-    }
+    writer.notes_block(
+        MARGIN,
+        y,
+        "Why each is there",
+        &reasons,
+        LEGEND_SIZE,
+        LEGEND_LINE,
+    );
     writer.close("svg");
     writer.out
 }

@@ -262,6 +262,30 @@ impl Writer {
     /// text gets `direction="rtl"` and its anchor mirrored, as in SVG the "start" of such a
     /// text is its right edge; it is never reversed by hand. Characters XML cannot hold are
     /// dropped and line breaks become spaces; a line with nothing to show is not written.
+    /// A bold heading and its lines below, left-aligned at `x`, one every `line` units from
+    /// `y`: the notes under a figure (what each actor contributes, why each institution is
+    /// there). Returns where the block ends. Nothing is written for no lines.
+    pub(crate) fn notes_block(
+        &mut self,
+        x: f64,
+        mut y: f64,
+        heading: &str,
+        lines: &[String],
+        size: f64,
+        line: f64,
+    ) -> f64 {
+        if lines.is_empty() {
+            return y;
+        }
+        y += line * 1.5;
+        self.text(x, y - 8.0, heading, size, Align::Left, true);
+        for text in lines {
+            y += line;
+            self.text(x, y - 8.0, text, size, Align::Left, false);
+        }
+        y
+    }
+
     pub(crate) fn text(
         &mut self,
         x: f64,

@@ -9,6 +9,7 @@ mod views;
 use super::state::AppState;
 use crate::export::ranking as export;
 use crate::model::ranking::{Ranking, RankingMethod};
+use crate::ui::exports::{figure_files, ExportFile, ExportMenu, Format};
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 
@@ -195,58 +196,38 @@ fn install_view_keys(handle: RankingHandle) {
 #[component]
 fn Exports() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
-    let csv = move |name: &'static str, make: fn(&Ranking) -> String| {
-        move |_| {
-            if let Some(text) = handle.with(make) {
-                super::download_file(
-                    &format!("{}-{name}.csv", handle.file_stem()),
-                    "text/csv",
-                    &text,
-                );
-            }
-        }
-    };
-    let svg = move |name: &'static str, make: fn(&Ranking, &export::ReportMeta) -> String| {
-        move |_| {
-            let meta = handle.meta();
-            if let Some(text) = handle.with(|r| make(r, &meta)) {
-                super::download_file(
-                    &format!("{}-{name}.svg", handle.file_stem()),
-                    "image/svg+xml",
-                    &text,
-                );
-            }
-        }
-    };
-    let png =
-        move |name: &'static str, make: fn(&Ranking, &export::ReportMeta) -> String, scale: u32| {
-            move |_| {
-                let meta = handle.meta();
-                if let Some(text) = handle.with(|r| make(r, &meta)) {
-                    super::png::download_png(
-                        &format!("{}-{name}@{scale}x.png", handle.file_stem()),
-                        &text,
-                        scale,
-                    );
-                }
-            }
-        };
-    view! {
-        <details class="exports chrome">
-            <summary>"Export"</summary>
-            <div class="toolbar">
-                <button on:click=csv("matrix", export::matrix_csv)>"Matrix CSV"</button>
-                <button on:click=csv("scores", export::scores_csv)>"Scores and ranks CSV"</button>
-                <button on:click=csv("decisions", export::decisions_csv)>"Decisions and reasons CSV"</button>
-                <button on:click=svg("matrix", export::matrix_svg)>"Matrix SVG"</button>
-                <button on:click=svg("chart", export::bar_chart_svg)>"Chart SVG"</button>
-                <button on:click=png("matrix", export::matrix_svg, 1)>"Matrix PNG 1x"</button>
-                <button on:click=png("matrix", export::matrix_svg, 2)>"Matrix PNG 2x"</button>
-                <button on:click=png("matrix", export::matrix_svg, 4)>"Matrix PNG 4x"</button>
-                <button on:click=png("chart", export::bar_chart_svg, 1)>"Chart PNG 1x"</button>
-                <button on:click=png("chart", export::bar_chart_svg, 2)>"Chart PNG 2x"</button>
-                <button on:click=png("chart", export::bar_chart_svg, 4)>"Chart PNG 4x"</button>
-            </div>
-        </details>
-    }
+    let meta = move || handle.meta();
+    let mut files = vec![
+        ExportFile::new("Matrix CSV", "-matrix", Format::Csv, export::matrix_csv),
+        ExportFile::new(
+            "Scores and ranks CSV",
+            "-scores",
+            Format::Csv,
+            export::scores_csv,
+        ),
+        ExportFile::new(
+            "Decisions and reasons CSV",
+            "-decisions",
+            Format::Csv,
+            export::decisions_csv,
+        ),
+    ];
+    let mut matrix = figure_files(
+        "Matrix SVG",
+        ["Matrix PNG 1x", "Matrix PNG 2x", "Matrix PNG 4x"],
+        "-matrix",
+        move |r| export::matrix_svg(r, &meta()),
+    );
+    let mut chart = figure_files(
+        "Chart SVG",
+        ["Chart PNG 1x", "Chart PNG 2x", "Chart PNG 4x"],
+        "-chart",
+        move |r| export::bar_chart_svg(r, &meta()),
+    );
+    // The SVGs first, then the pictures, as the menu has always listed them.
+    files.push(matrix.remove(0));
+    files.push(chart.remove(0));
+    files.extend(matrix);
+    files.extend(chart);
+    view! { <ExportMenu handle=handle.exercise files=files chrome=true/> }
 }

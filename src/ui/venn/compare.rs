@@ -31,12 +31,7 @@ pub fn CompareView() -> impl IntoView {
                         if key == this_key {
                             continue;
                         }
-                        let group = exercise
-                            .group_id
-                            .as_deref()
-                            .and_then(|g| workshop.group_label(g))
-                            .unwrap_or_default()
-                            .to_string();
+                        let group = workshop.exercise_group_label(exercise).to_string();
                         list.push(Other {
                             key,
                             name: format!("{} ({})", exercise.title, workshop.title),

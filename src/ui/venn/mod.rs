@@ -10,6 +10,7 @@ use super::state::AppState;
 use crate::export::venn as export;
 use crate::model::new_id;
 use crate::model::venn::{Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH};
+use crate::ui::exports::{figure_files, ExportFile, ExportMenu, Format};
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,30 +102,21 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         handle.selected.set(Some(added));
         new_label.set(String::new());
     };
-    let exports = move |kind: &'static str| {
-        let meta = handle.meta();
-        let stem = handle.file_stem();
-        match kind {
-            "svg" => {
-                if let Some(svg) = handle.with(|d| {
-                    crate::ui::timing::measured("venn-svg-export", || export::diagram_svg(d, &meta))
-                }) {
-                    super::download_file(&format!("{stem}.svg"), "image/svg+xml", &svg);
-                }
-            }
-            "csv" => {
-                if let Some(csv) = handle.with(export::table_csv) {
-                    super::download_file(&format!("{stem}-table.csv"), "text/csv", &csv);
-                }
-            }
-            scale => {
-                let scale = scale.trim_end_matches('x').parse().unwrap_or(1);
-                if let Some(svg) = handle.with(|d| export::diagram_svg(d, &meta)) {
-                    super::png::download_png(&format!("{stem}@{scale}x.png"), &svg, scale);
-                }
-            }
-        }
-    };
+    let meta = move || handle.meta();
+    let mut files = figure_files(
+        "Diagram SVG",
+        ["PNG 1x", "PNG 2x", "PNG 4x"],
+        "",
+        move |diagram| {
+            crate::ui::timing::measured("venn-svg-export", || export::diagram_svg(diagram, &meta()))
+        },
+    );
+    files.push(ExportFile::new(
+        "Table CSV",
+        "-table",
+        Format::Csv,
+        export::table_csv,
+    ));
     view! {
         <div class="venn">
             <div class="toolbar chrome venn-tools">
@@ -140,16 +132,7 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
                 <button aria-pressed=move || handle.comparing().to_string() on:click=move |_| handle.toggle_comparing()>
                     "Compare with another diagram"
                 </button>
-                <details class="exports">
-                    <summary>"Export"</summary>
-                    <div class="toolbar">
-                        <button on:click=move |_| exports("svg")>"Diagram SVG"</button>
-                        <button on:click=move |_| exports("1x")>"PNG 1x"</button>
-                        <button on:click=move |_| exports("2x")>"PNG 2x"</button>
-                        <button on:click=move |_| exports("4x")>"PNG 4x"</button>
-                        <button on:click=move |_| exports("csv")>"Table CSV"</button>
-                    </div>
-                </details>
+                <ExportMenu handle=handle.exercise files=files/>
             </div>
             <Show when=move || !handle.comparing() fallback=|| view! { <compare::CompareView/> }>
                 <div class="venn-layout">
@@ -164,15 +147,9 @@ pub fn VennEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
 /// Pointer position in canvas units. The drawing is scaled to fit and centred in its box
 /// (SVG's default `xMidYMid meet`), so both the scale and the margins are taken out.
 fn canvas_point(svg: &web_sys::Element, event: &web_sys::PointerEvent) -> (f64, f64) {
-    let rect = svg.get_bounding_client_rect();
-    let scale = (rect.width() / CANVAS_WIDTH)
-        .min(rect.height() / CANVAS_HEIGHT)
-        .max(1e-6);
-    let margin_x = (rect.width() - CANVAS_WIDTH * scale) / 2.0;
-    let margin_y = (rect.height() - CANVAS_HEIGHT * scale) / 2.0;
-    (
-        (f64::from(event.client_x()) - rect.left() - margin_x) / scale,
-        (f64::from(event.client_y()) - rect.top() - margin_y) / scale,
+    crate::model::viewport::Viewport::new(0.0, 0.0, CANVAS_WIDTH, CANVAS_HEIGHT).to_canvas(
+        super::screen_box(svg),
+        (f64::from(event.client_x()), f64::from(event.client_y())),
     )
 }
 

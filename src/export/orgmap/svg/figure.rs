@@ -509,21 +509,14 @@ pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
     for (title, entries) in &legend {
         y += legend_rows(Some(&mut writer), title, entries, y, width) + 6.0;
     }
-    if !contributions.is_empty() {
-        y += LEGEND_LINE * 1.5;
-        writer.text(
-            MARGIN,
-            y - 8.0,
-            "What each actor contributes",
-            LEGEND_SIZE,
-            Align::Left,
-            true,
-        );
-        for line in &contributions {
-            y += LEGEND_LINE;
-            writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
-        }
-    }
+    writer.notes_block(
+        MARGIN,
+        y,
+        "What each actor contributes",
+        &contributions,
+        LEGEND_SIZE,
+        LEGEND_LINE,
+    );
     writer.close("svg");
     writer.out
 }
