@@ -165,6 +165,8 @@ struct StoredData<'a> {
 
 #[derive(Deserialize)]
 struct ReadData {
+    format: String,
+    schema_version: u64,
     data: ExerciseData,
 }
 
@@ -240,16 +242,29 @@ pub fn read_header(key: &str, text: &str) -> Result<WorkshopHeader, ReadError> {
 /// Reads one exercise's stored data, which must be of the kind its header says, and keep
 /// the kind's rules.
 pub fn read_exercise(text: &str, kind: ExerciseKind) -> Result<ExerciseData, ReadError> {
-    let version = stored_version(text)?;
-    if version != STORAGE_SCHEMA_VERSION {
-        return Err(ReadError::Invalid {
-            path: "schema_version".into(),
-            message: format!("an exercise's data is stored only in version {STORAGE_SCHEMA_VERSION}, not {version}"),
-        });
-    }
-    let data = serde_json::from_str::<ReadData>(text)
-        .map_err(json_error)?
-        .data;
+    // One pass in the usual case: a big map's data is most of what start-up reads, and
+    // reading the version on its own first would scan all of it twice.
+    let direct = serde_json::from_str::<ReadData>(text);
+    let data = match direct {
+        Ok(read)
+            if read.format == FORMAT_NAME
+                && read.schema_version == u64::from(STORAGE_SCHEMA_VERSION) =>
+        {
+            read.data
+        }
+        first_attempt => {
+            // Only now the version alone, to say why: another program's value, a newer
+            // layout, or a wrong value in the data.
+            let version = stored_version(text)?;
+            if version != STORAGE_SCHEMA_VERSION {
+                return Err(ReadError::Invalid {
+                    path: "schema_version".into(),
+                    message: format!("an exercise's data is stored only in version {STORAGE_SCHEMA_VERSION}, not {version}"),
+                });
+            }
+            first_attempt.map_err(json_error)?.data
+        }
+    };
     if data.kind() != kind {
         return Err(ReadError::Invalid {
             path: "data".into(),

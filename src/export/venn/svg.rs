@@ -7,8 +7,9 @@ use crate::export::xml::{
 pub(super) use crate::export::xml::{INK, PAPER, SUPPORT};
 use crate::model::text::{text_units, wrap_label};
 use crate::model::venn::{
-    LabelBox, Relation, VennDiagram, CANVAS_HEIGHT, CANVAS_WIDTH, LARGE_RADIUS, MEDIUM_RADIUS,
-    NEAR_GAP, SMALL_RADIUS,
+    label_baseline, mark_place, relation_look, LabelBox, Relation, VennDiagram, BORDER_WIDTH,
+    CANVAS_HEIGHT, CANVAS_WIDTH, FILL_OPACITY, LABEL_CHAR_WIDTH, LABEL_LINE, LABEL_SIZE,
+    LARGE_RADIUS, MARK_RADIUS, MARK_SIZE, MEDIUM_RADIUS, NEAR_GAP, SMALL_RADIUS,
 };
 
 // ----- SVG -----------------------------------------------------------------------------------
@@ -17,41 +18,17 @@ pub(super) const COMMUNITY_FILL: &str = "#f3efe2";
 pub(super) const MARGIN: f64 = 24.0;
 const TITLE_SIZE: f64 = 32.0;
 const SUBTITLE_SIZE: f64 = 22.0;
-/// Labels on the diagram: at least 18 px at 1x, as the room guidance asks.
-const LABEL_SIZE: f64 = 20.0;
-pub(super) const LINE_HEIGHT: f64 = 24.0;
-/// What [`layout_labels`] is told an average character takes at [`LABEL_SIZE`].
-pub(super) const CHAR_WIDTH: f64 = 0.6 * LABEL_SIZE;
+// The labels' size and spacing are the diagram's own (`model::venn::figure`), which the
+// screen draws with too, so the model places them the same in both.
+pub(super) const LINE_HEIGHT: f64 = LABEL_LINE;
+pub(super) const CHAR_WIDTH: f64 = LABEL_CHAR_WIDTH;
 pub(super) const LEGEND_SIZE: f64 = 20.0;
 pub(super) const LEGEND_LINE: f64 = 30.0;
-const BORDER_WIDTH: f64 = 5.0;
 /// How far outside the canvas a circle or label may reach and still be drawn in full.
 const MAX_OVERHANG: f64 = 2000.0;
 
 fn relation_colour(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Ally => "#009E73",
-        Relation::Neutral => "#0072B2",
-        Relation::Threat => "#D55E00",
-    }
-}
-
-/// The border pattern, the relation's second cue: solid, dashed or dotted, with the line cap
-/// that turns short dashes into dots.
-fn relation_dash(relation: Relation) -> Option<(&'static str, &'static str)> {
-    match relation {
-        Relation::Ally => None,
-        Relation::Neutral => Some(("16 10", "butt")),
-        Relation::Threat => Some(("2 10", "round")),
-    }
-}
-
-fn relation_words(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Ally => "Ally: solid border, ✓",
-        Relation::Neutral => "Neutral: dashed border, –",
-        Relation::Threat => "Threat: dotted border, ✕",
-    }
+    relation_look(relation).colour
 }
 
 /// The style of an institution's circle: a light tint of its relation's colour (so overlaps
@@ -60,25 +37,25 @@ pub(super) fn institution_style(relation: Relation) -> Vec<(&'static str, String
     let colour = relation_colour(relation);
     let mut style = vec![
         ("fill", colour.to_string()),
-        ("fill-opacity", "0.14".to_string()),
+        ("fill-opacity", num(FILL_OPACITY)),
         ("stroke", colour.to_string()),
         ("stroke-width", num(BORDER_WIDTH)),
     ];
-    if let Some((dash, cap)) = relation_dash(relation) {
+    let look = relation_look(relation);
+    if let Some(dash) = look.dash {
         style.push(("stroke-dasharray", dash.to_string()));
-        style.push(("stroke-linecap", cap.to_string()));
+        style.push(("stroke-linecap", look.linecap.to_string()));
     }
     style
 }
 
 /// The relation's mark in a small white disc on the circle's upper right edge.
 pub(super) fn draw_mark(writer: &mut Writer, x: f64, y: f64, radius: f64, relation: Relation) {
-    let at = std::f64::consts::FRAC_1_SQRT_2 * radius;
-    let (mx, my) = (x + at, y - at);
+    let (mx, my) = mark_place(x, y, radius);
     writer.circle(
         mx,
         my,
-        15.0,
+        MARK_RADIUS,
         &[
             ("fill", PAPER.to_string()),
             ("stroke", relation_colour(relation).to_string()),
@@ -87,9 +64,9 @@ pub(super) fn draw_mark(writer: &mut Writer, x: f64, y: f64, radius: f64, relati
     );
     writer.text(
         mx,
-        my + 7.0,
+        my + MARK_SIZE * 0.35,
         relation.mark(),
-        LABEL_SIZE,
+        MARK_SIZE,
         Align::Centre,
         true,
     );
@@ -101,8 +78,7 @@ pub(super) fn draw_label(writer: &mut Writer, label: &LabelBox, dx: f64, dy: f64
     // starts with a Latin word inside an Arabic label still reads in the label's order.
     let rtl = reads_right_to_left(&label.lines.join(" "));
     for (index, line) in label.lines.iter().enumerate() {
-        let baseline =
-            label.top() + LINE_HEIGHT * index as f64 + LINE_HEIGHT / 2.0 + LABEL_SIZE * 0.35;
+        let baseline = label_baseline(label, index);
         let content = xml_text(line);
         if content.trim().is_empty() {
             continue;
@@ -296,7 +272,7 @@ pub(super) fn draw_relation_legend(writer: &mut Writer, top: f64) -> f64 {
             Align::Centre,
             true,
         );
-        let words = relation_words(relation);
+        let words = relation_look(relation).words;
         writer.text(x + 34.0, y + 7.0, words, LEGEND_SIZE, Align::Left, false);
         x += 34.0 + text_units(words) * 0.6 * LEGEND_SIZE + 48.0;
     }

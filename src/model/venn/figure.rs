@@ -1,7 +1,35 @@
-//! How a relation looks in the diagram, the same on the screen and in the export: its colour,
-//! and a second cue that does not rest on colour (the border's pattern and a mark).
+//! How the diagram looks, the same on the screen and in the export: each relation's colour
+//! and its second cue that does not rest on colour (the border's pattern and a mark), the
+//! labels' size (from which the model places them), the circles' tint and border.
 
-use super::Relation;
+use super::{LabelBox, Relation};
+
+/// Labels on the diagram, in canvas units. The canvas is 1600 units wide; on a 1280 × 720
+/// projector it is drawn about 800 px wide beside its table, so 30 units is about 15 px there,
+/// and 24 px across the whole width.
+pub const LABEL_SIZE: f64 = 30.0;
+/// What the label layout is told an average character takes at [`LABEL_SIZE`] (bold).
+pub const LABEL_CHAR_WIDTH: f64 = 0.58 * LABEL_SIZE;
+/// From one label line's baseline to the next.
+pub const LABEL_LINE: f64 = 1.15 * LABEL_SIZE;
+/// An institution's tint: light, so overlaps show through.
+pub const FILL_OPACITY: f64 = 0.22;
+pub const BORDER_WIDTH: f64 = 5.0;
+/// The relation's mark sits in a white disc of this radius on the circle's upper right edge.
+pub const MARK_RADIUS: f64 = 18.0;
+pub const MARK_SIZE: f64 = 24.0;
+
+/// Where the mark's disc goes for a circle at (x, y) of `radius`.
+pub fn mark_place(x: f64, y: f64, radius: f64) -> (f64, f64) {
+    let at = std::f64::consts::FRAC_1_SQRT_2 * radius;
+    (x + at, y - at)
+}
+
+/// The baseline of a label's line `index`, its lines centred on the label's box.
+pub fn label_baseline(label: &LabelBox, index: usize) -> f64 {
+    let count = label.lines.len() as f64;
+    label.y + (index as f64 - (count - 1.0) / 2.0) * LABEL_LINE + LABEL_SIZE * 0.35
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RelationLook {
@@ -11,8 +39,6 @@ pub struct RelationLook {
     pub dash: Option<&'static str>,
     /// The line cap that turns short dashes into dots.
     pub linecap: &'static str,
-    /// The mark beside the name in the table and the legend.
-    pub mark: &'static str,
     /// The legend's words for it.
     pub words: &'static str,
 }
@@ -23,21 +49,18 @@ pub fn relation_look(relation: Relation) -> RelationLook {
             colour: "#009E73",
             dash: None,
             linecap: "butt",
-            mark: "✓",
             words: "Ally: solid border, ✓",
         },
         Relation::Neutral => RelationLook {
             colour: "#0072B2",
             dash: Some("16 10"),
             linecap: "butt",
-            mark: "–",
             words: "Neutral: dashed border, –",
         },
         Relation::Threat => RelationLook {
             colour: "#D55E00",
             dash: Some("2 10"),
             linecap: "round",
-            mark: "✕",
             words: "Threat: dotted border, ✕",
         },
     }

@@ -30,7 +30,10 @@ mod figure;
 mod labels;
 
 pub use compare::{compare, label_key, match_by_label, match_institutions, Change, Side, Snapshot};
-pub use figure::{relation_look, RelationLook};
+pub use figure::{
+    label_baseline, mark_place, relation_look, RelationLook, BORDER_WIDTH, FILL_OPACITY,
+    LABEL_CHAR_WIDTH, LABEL_LINE, LABEL_SIZE, MARK_RADIUS, MARK_SIZE,
+};
 pub use labels::{layout_labels, LabelBox, LabelCircle, BESIDE_WIDTH_CHARS, LABEL_GAP};
 
 pub const CANVAS_WIDTH: f64 = 1600.0;
