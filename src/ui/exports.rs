@@ -85,29 +85,45 @@ fn download<T>(file: &ExportFile<T>, stem: &str, data: &T) {
     }
 }
 
-/// The Export menu of an exercise. `chrome` hides it on the projector with the rest of the
-/// controls, for a menu that does not sit in a toolbar that is hidden already.
-#[component]
-pub fn ExportMenu<T>(
+/// One button of the menu: its words, and what it downloads.
+struct Entry {
+    label: &'static str,
+    download: Arc<dyn Fn() + Send + Sync>,
+}
+
+/// The Export menu of an exercise: a button per file, each making its file from the data as
+/// it is at the click. `chrome` hides it on the projector with the rest of the controls, for a
+/// menu that does not sit in a toolbar that is hidden already.
+pub fn export_menu<T>(
     handle: ExerciseHandle<T>,
     files: Vec<ExportFile<T>>,
-    #[prop(optional)] chrome: bool,
+    chrome: bool,
 ) -> impl IntoView
 where
     T: KindData + Clone + PartialEq + Send + Sync + 'static,
 {
-    let buttons = files
+    let entries = files
         .into_iter()
         .map(|file| {
             let label = file.label;
-            let file = StoredValue::new(file);
-            let on_click = move |_| {
+            let download: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
                 let stem = handle.file_stem();
-                file.with_value(|file| {
-                    handle.with_untracked(|data| download(file, &stem, data));
-                });
-            };
-            view! { <button on:click=on_click>{label}</button> }
+                handle.with_untracked(|data| download(&file, &stem, data));
+            });
+            Entry { label, download }
+        })
+        .collect();
+    view! { <ExportMenu entries=entries chrome=chrome/> }
+}
+
+/// The menu itself, the same for every kind (so its view is built once, not once per kind).
+#[component]
+fn ExportMenu(entries: Vec<Entry>, chrome: bool) -> impl IntoView {
+    let buttons = entries
+        .into_iter()
+        .map(|entry| {
+            let download = entry.download;
+            view! { <button on:click=move |_| download()>{entry.label}</button> }
         })
         .collect_view();
     view! {

@@ -199,11 +199,19 @@ fn Legend() -> impl IntoView {
     let handle = expect_context::<MapHandle>();
     move || {
         handle.with(|m| {
-            let groups = m.groups.iter().map(|g| view! {
-                <li><svg viewBox="-40 -40 80 80" class="legend-shape" aria-hidden="true"><path d=shape_path(&g.shape, 28.0) fill=g.colour.clone() stroke="#111" stroke-width="4"/></svg>{g.label.clone()}</li>
+            // Each sample in the look the map draws (`model::orgmap::figure`), a colour that
+            // is not one falling back as it does there.
+            let groups = m.groups.iter().map(|g| {
+                let (colour, shape) = crate::model::orgmap::group_look(m, &g.id);
+                view! {
+                    <li><svg viewBox="-40 -40 80 80" class="legend-shape" aria-hidden="true"><path d=shape_path(&shape, 28.0) fill=colour stroke="#111" stroke-width="4"/></svg>{g.label.clone()}</li>
+                }
             }).collect_view();
-            let kinds = m.link_kinds.iter().map(|k| view! {
-                <li><svg viewBox="0 0 80 20" class="legend-line" aria-hidden="true"><line x1="2" y1="10" x2="78" y2="10" stroke=k.colour.clone() stroke-width="5" stroke-dasharray=k.dash.clone()/></svg>{k.label.clone()}</li>
+            let kinds = m.link_kinds.iter().map(|k| {
+                let (colour, dash) = crate::model::orgmap::kind_look(m, &k.id);
+                view! {
+                    <li><svg viewBox="0 0 80 20" class="legend-line" aria-hidden="true"><line x1="2" y1="10" x2="78" y2="10" stroke=colour stroke-width="5" stroke-dasharray=dash/></svg>{k.label.clone()}</li>
+                }
             }).collect_view();
             view! {
                 <div class="legend">

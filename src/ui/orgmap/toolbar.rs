@@ -4,7 +4,7 @@ use super::{resource_label, MapHandle};
 use crate::export::orgmap as export;
 use crate::model::orgmap::{OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
 use crate::model::viewport::Viewport;
-use crate::ui::exports::{figure_files, ExportFile, ExportMenu, Format};
+use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
 use leptos::prelude::*;
 
 #[component]
@@ -83,7 +83,7 @@ pub fn Toolbar() -> impl IntoView {
                 </fieldset>
                 <p class="hint">"Nothing ticked shows everything."</p>
             </details>
-            <ExportMenu handle=handle.exercise files=files/>
+            {export_menu(handle.exercise, files, false)}
         </div>
     }
 }

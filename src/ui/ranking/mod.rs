@@ -9,7 +9,7 @@ mod views;
 use super::state::AppState;
 use crate::export::ranking as export;
 use crate::model::ranking::{Ranking, RankingMethod};
-use crate::ui::exports::{figure_files, ExportFile, ExportMenu, Format};
+use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 
@@ -229,5 +229,5 @@ fn Exports() -> impl IntoView {
     files.push(chart.remove(0));
     files.extend(matrix);
     files.extend(chart);
-    view! { <ExportMenu handle=handle.exercise files=files chrome=true/> }
+    export_menu(handle.exercise, files, true)
 }

@@ -3,7 +3,7 @@
 use super::VennHandle;
 use crate::export::venn as export;
 use crate::model::new_id;
-use crate::ui::exports::{figure_files, ExportFile, ExportMenu, Format};
+use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
 use leptos::prelude::*;
 
 #[component]
@@ -53,7 +53,7 @@ pub fn Toolbar() -> impl IntoView {
         <button aria-pressed=move || handle.comparing().to_string() on:click=move |_| handle.toggle_comparing()>
             "Compare with another diagram"
         </button>
-        <ExportMenu handle=handle.exercise files=files/>
+        {export_menu(handle.exercise, files, false)}
     </div>
     }
 }
