@@ -65,34 +65,6 @@ pub fn load_all(store: &mut impl KeyValueStore, now: Millis) -> LoadReport {
     }
 }
 
-/// Moves a value that cannot be read to a quarantine key, with why.
-fn quarantine(
-    store: &mut impl KeyValueStore,
-    key: &str,
-    raw: String,
-    reason: &str,
-    now: Millis,
-) -> Quarantined {
-    let record = QuarantineRecord {
-        original_key: key.to_string(),
-        reason: reason.to_string(),
-        quarantined_at: now,
-        raw,
-    };
-    let quarantine_key = format!(
-        "{QUARANTINE_PREFIX}{}/{now}",
-        key.strip_prefix(KEY_PREFIX).unwrap_or(key)
-    );
-    let stored = serde_json::to_string(&record).unwrap_or_default();
-    // Only free the original key once the copy is safely stored. If storage is too full for
-    // the copy, the original stays where it is: it is still never overwritten, because
-    // nothing in the library stands for it, so nothing saves over it.
-    if store.set(&quarantine_key, &stored).is_ok() {
-        store.remove(key);
-    }
-    (quarantine_key, record)
-}
-
 /// Every quarantine record still held, oldest first.
 pub fn quarantined(store: &impl KeyValueStore) -> Vec<(String, QuarantineRecord)> {
     let mut keys: Vec<String> = store

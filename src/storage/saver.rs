@@ -12,7 +12,7 @@ use super::layout::{
     EXERCISE_PREFIX, WORKSHOP_PREFIX,
 };
 use super::{
-    quarantine, stored_chars, KeyValueStore, QuarantineRecord, StoreError, QUARANTINE_PREFIX,
+    stored_chars, KeyValueStore, QuarantineRecord, StoreError, KEY_PREFIX, QUARANTINE_PREFIX,
 };
 use crate::model::{
     Exercise, ExerciseData, ExerciseKind, Library, Millis, SharedExercise, Workshop,
@@ -321,7 +321,8 @@ impl Saver {
         quarantined
     }
 
-    /// Puts a stored value aside, keeping the count of characters right.
+    /// Moves a value that cannot be read to a quarantine key, with why, keeping the count of
+    /// characters right.
     fn put_aside(
         &mut self,
         store: &mut impl KeyValueStore,
@@ -330,8 +331,23 @@ impl Saver {
         reason: &str,
         now: Millis,
     ) -> Quarantined {
-        let (quarantine_key, record) = quarantine(store, key, raw, reason, now);
-        // With storage too full for the copy, the original stays where it is.
+        let record = QuarantineRecord {
+            original_key: key.to_string(),
+            reason: reason.to_string(),
+            quarantined_at: now,
+            raw,
+        };
+        let quarantine_key = format!(
+            "{QUARANTINE_PREFIX}{}/{now}",
+            key.strip_prefix(KEY_PREFIX).unwrap_or(key)
+        );
+        let stored = serde_json::to_string(&record).unwrap_or_default();
+        // Only free the original key once the copy is safely stored. If storage is too full
+        // for the copy, the original stays where it is: it is still never overwritten, since
+        // nothing in the library stands for it, so nothing saves over it.
+        if store.set(&quarantine_key, &stored).is_ok() {
+            store.remove(key);
+        }
         if store.get(key).is_none() {
             self.stored_chars.remove(key);
             let chars = stored_chars(&quarantine_key, &record.raw) + record.reason.len();
