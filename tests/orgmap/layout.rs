@@ -4,8 +4,8 @@
 use super::{actor, assert_invariants};
 use pla_workshop::export::orgmap::{map_svg, MapMeta};
 use pla_workshop::model::orgmap::{
-    actor_box, actor_label_lines, Actor, ActorBox, OrgMap, LAYOUT_GAP, MAP_HEIGHT, MAP_WIDTH,
-    NO_GROUP, VIEW_HEIGHT, VIEW_WIDTH,
+    actor_box, actor_label_lines, Actor, ActorBox, OrgMap, EXTENT_MARGIN, LAYOUT_GAP, MAP_HEIGHT,
+    MAP_WIDTH, NO_GROUP, VIEW_HEIGHT, VIEW_WIDTH,
 };
 use std::collections::HashMap;
 use std::time::Instant;
@@ -258,10 +258,51 @@ fn small_maps_stay_in_the_view() {
     map.auto_layout();
     assert_no_overlaps(&map, &actor_box);
     assert_within(&map, VIEW_WIDTH, VIEW_HEIGHT, &actor_box);
-    assert_eq!(map.extent(), (0.0, 0.0, VIEW_WIDTH, VIEW_HEIGHT));
+    // The whole map, and no more than it needs: every actor's box, in 16:9, within the
+    // view the layout used and its margin.
+    let (left, top, width, height) = map.extent();
+    assert!((width / height - VIEW_WIDTH / VIEW_HEIGHT).abs() < 1e-9);
+    assert!(width <= VIEW_WIDTH + 2.0 * EXTENT_MARGIN + 1e-6, "{width}");
+    assert_within_rect(&map, (left, top, left + width, top + height));
+    // Actors drawn close together, as on paper, fill the screen: the view closes in on them.
+    let mut huddle = sample_map(&names[..6], 0);
+    for (i, actor) in huddle.actors.iter_mut().enumerate() {
+        (actor.x, actor.y) = (
+            600.0 + (i % 3) as f64 * 160.0,
+            300.0 + (i / 3) as f64 * 160.0,
+        );
+    }
+    let (left, top, width, height) = huddle.extent();
+    assert!(
+        width < VIEW_WIDTH * 0.75,
+        "a huddle is drawn larger: {width}"
+    );
+    assert_within_rect(&huddle, (left, top, left + width, top + height));
+    assert_eq!(
+        OrgMap::default().extent(),
+        (0.0, 0.0, VIEW_WIDTH, VIEW_HEIGHT),
+        "an empty map shows the view"
+    );
     let mut one = sample_map(&names[..1], 0);
     one.auto_layout();
     assert_within(&one, VIEW_WIDTH, VIEW_HEIGHT, &actor_box);
+    // One actor is not blown up to fill the screen.
+    assert_eq!(
+        one.extent().2,
+        pla_workshop::model::orgmap::MIN_EXTENT_WIDTH
+    );
+}
+
+/// Every actor's box lies inside `(left, top, right, bottom)`.
+fn assert_within_rect(map: &OrgMap, (left, top, right, bottom): (f64, f64, f64, f64)) {
+    for actor in &map.actors {
+        let (l, t, r, b) = actor_box(actor).at(actor.x, actor.y);
+        assert!(
+            l >= left && t >= top && r <= right && b <= bottom,
+            "{} at ({l}, {t}, {r}, {b}) is outside ({left}, {top}, {right}, {bottom})",
+            actor.name
+        );
+    }
 }
 
 fn mean_distance(map: &OrgMap, pairs: impl Iterator<Item = (usize, usize)>) -> f64 {

@@ -6,6 +6,7 @@ use super::{
     MAP_WIDTH, VIEW_HEIGHT, VIEW_WIDTH,
 };
 use crate::model::text::{text_units, wrap_label};
+use crate::model::viewport::Viewport;
 
 // ----- The actor's box, and where new actors go ------------------------------------------------
 
@@ -191,30 +192,53 @@ impl OrgMap {
         on_canvas(VIEW_WIDTH / 2.0 + shift, VIEW_HEIGHT / 2.0 + shift)
     }
 
-    /// The part of the canvas the map uses, as `(left, top, width, height)` in 16:9: the view
-    /// ([`VIEW_WIDTH`] x [`VIEW_HEIGHT`] from the origin), grown to take in every actor's box
-    /// ([`actor_box`]). What "whole map" and the projector show.
+    /// The part of the canvas the map uses, as `(left, top, width, height)` in 16:9: every
+    /// actor's box ([`actor_box`]) with a margin round them, centred on them, and never
+    /// narrower than [`MIN_EXTENT_WIDTH`], so a map of a few actors fills the screen without
+    /// one name taking all of it. An empty map is the view ([`VIEW_WIDTH`] x
+    /// [`VIEW_HEIGHT`] from the origin). What "whole map" and the projector show.
     pub fn extent(&self) -> (f64, f64, f64, f64) {
-        let (mut left, mut top, mut right, mut bottom) =
-            (0.0_f64, 0.0_f64, VIEW_WIDTH, VIEW_HEIGHT);
+        let mut bounds: Option<(f64, f64, f64, f64)> = None;
         for actor in &self.actors {
             let (x, y) = on_canvas(actor.x, actor.y);
             let (l, t, r, b) = actor_box(actor).at(x, y);
-            left = left.min(l);
-            top = top.min(t);
-            right = right.max(r);
-            bottom = bottom.max(b);
+            bounds = Some(match bounds {
+                None => (l, t, r, b),
+                Some((left, top, right, bottom)) => {
+                    (left.min(l), top.min(t), right.max(r), bottom.max(b))
+                }
+            });
         }
-        let (mut width, mut height) = (right - left, bottom - top);
+        let Some((left, top, right, bottom)) = bounds else {
+            return (0.0, 0.0, VIEW_WIDTH, VIEW_HEIGHT);
+        };
         let aspect = VIEW_WIDTH / VIEW_HEIGHT;
-        if width / height > aspect {
-            height = width / aspect;
+        let fitted = Viewport::fit(
+            (left, top, right - left, bottom - top),
+            aspect,
+            EXTENT_MARGIN,
+        );
+        let view = if fitted.width < MIN_EXTENT_WIDTH {
+            let (cx, cy) = fitted.centre();
+            let height = MIN_EXTENT_WIDTH / aspect;
+            Viewport::new(
+                cx - MIN_EXTENT_WIDTH / 2.0,
+                cy - height / 2.0,
+                MIN_EXTENT_WIDTH,
+                height,
+            )
         } else {
-            width = height * aspect;
-        }
-        (left, top, width, height)
+            fitted
+        };
+        (view.x, view.y, view.width, view.height)
     }
 }
+
+/// Room round the actors in [`OrgMap::extent`], in canvas units.
+pub const EXTENT_MARGIN: f64 = 40.0;
+/// The narrowest [`OrgMap::extent`]: half the view, so names are at most twice their size
+/// in the whole view.
+pub const MIN_EXTENT_WIDTH: f64 = VIEW_WIDTH / 2.0;
 
 #[cfg(test)]
 mod tests {

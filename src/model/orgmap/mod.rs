@@ -35,7 +35,7 @@ pub use figure::{
     LINK_SPACING, NO_GROUP_FILL, UNKNOWN_KIND_COLOUR,
 };
 pub use filter::MapFilter;
-pub use geometry::{actor_box, actor_label_lines, ActorBox};
+pub use geometry::{actor_box, actor_label_lines, ActorBox, EXTENT_MARGIN, MIN_EXTENT_WIDTH};
 
 // ----- The canvas and the actor's glyph ------------------------------------------------------
 
