@@ -145,3 +145,45 @@ test("the bar chart exports as PNG at twice its size", async ({ page }) => {
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
 });
+
+test("a pair of 80-character labels wraps inside the screen, and Tie, Can't decide and the reason box stay in view in both modes", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add pair-wise ranking" }).click();
+  const long = [
+    "Core funding for community groups that run year after year, not project by project",
+    "Trust between the mental-health trust and the community, built slowly over years",
+  ];
+  for (const label of long) expect(label.length).toBeGreaterThanOrEqual(80);
+  const input = page.getByLabel(/New item/);
+  for (const label of long) {
+    await input.focus();
+    await page.keyboard.type(label);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.locator(".item-row")).toHaveCount(2);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("d");
+  await expect(page.locator(".decide .progress")).toHaveText("1 of 1");
+  const inView = async (locator, what) => {
+    const box = await locator.boundingBox();
+    expect(box, what).not.toBeNull();
+    expect(box.x, what).toBeGreaterThanOrEqual(0);
+    expect(box.y, what).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, what).toBeLessThanOrEqual(1280);
+    expect(box.y + box.height, what).toBeLessThanOrEqual(720);
+  };
+  for (const mode of ["normal", "projector"]) {
+    if (mode === "projector") {
+      await page.keyboard.press("p");
+      await expect(page.locator("html")).toHaveClass(/projector/);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: test.info().outputPath(`decide-long-${mode}.png`) });
+    for (const label of long) await inView(page.locator(".choice-label", { hasText: label }), `${mode}: ${label}`);
+    await inView(page.getByRole("button", { name: /^Tie/ }), `${mode}: Tie`);
+    await inView(page.getByRole("button", { name: /^Can't decide/ }), `${mode}: Can't decide`);
+    await inView(page.getByLabel("Why? The reason the group gave"), `${mode}: the reason box`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${mode}: no sideways scrolling`).toBeLessThanOrEqual(1280);
+  }
+});

@@ -81,13 +81,14 @@ pub fn group_look(map: &OrgMap, group_id: &str) -> (String, String) {
     }
 }
 
-/// A link kind's look: its colour and dash pattern ("" for solid). An unknown kind is a grey
+/// A link kind's look: its colour, drawn dark enough to stand out from the white paper
+/// ([`legible_on_paper`]), and its dash pattern ("" for solid). An unknown kind is a grey
 /// solid line.
 pub fn kind_look(map: &OrgMap, kind_id: &str) -> (String, String) {
     match map.link_kind(kind_id) {
         Some(k) => (
             if is_colour(&k.colour) {
-                k.colour.clone()
+                legible_on_paper(&k.colour)
             } else {
                 UNKNOWN_KIND_COLOUR.to_string()
             },
@@ -99,6 +100,51 @@ pub fn kind_look(map: &OrgMap, kind_id: &str) -> (String, String) {
         ),
         None => (UNKNOWN_KIND_COLOUR.to_string(), String::new()),
     }
+}
+
+/// The least contrast a line needs against the paper (WCAG's for graphics): a thin line in
+/// the palette's orange or sky blue all but vanishes on a washed-out projector.
+pub const LINE_CONTRAST: f64 = 3.0;
+
+/// `colour` (`#rrggbb`) as it is drawn as a line on white: itself when it has
+/// [`LINE_CONTRAST`] against white, else the same hue darkened until it has. The map keeps
+/// the colour chosen; only the drawing is darker. Anything not a colour comes back as it is.
+pub fn legible_on_paper(colour: &str) -> String {
+    let Some(mut rgb) = parse_colour(colour) else {
+        return colour.to_string();
+    };
+    let mut steps = 0;
+    while contrast_with_white(rgb) < LINE_CONTRAST && steps < 40 {
+        rgb = rgb.map(|c| c * 0.92);
+        steps += 1;
+    }
+    if steps == 0 {
+        return colour.to_string();
+    }
+    let [r, g, b] = rgb.map(|c| (c * 255.0).round().clamp(0.0, 255.0) as u8);
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+/// The red, green and blue of `#rrggbb`, each from 0 to 1.
+fn parse_colour(colour: &str) -> Option<[f64; 3]> {
+    if !is_colour(colour) {
+        return None;
+    }
+    let channel = |at: usize| u8::from_str_radix(&colour[at..at + 2], 16).ok();
+    Some([channel(1)?, channel(3)?, channel(5)?].map(|c| f64::from(c) / 255.0))
+}
+
+/// WCAG's contrast ratio of a colour against white.
+pub fn contrast_with_white(rgb: [f64; 3]) -> f64 {
+    let linear = |c: f64| {
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
 }
 
 /// Each link's lane among the links between the same two actors, in the map's order: 0 for
@@ -198,6 +244,28 @@ mod tests {
         assert_eq!(there.control.1, 2.0 * 0.5 * LINK_SPACING);
         assert!((there.start.0 - LINK_END).abs() < 1.0, "{there:?}");
         assert!(link_curve((0.0, 0.0), (50.0, 0.0), 0.0, true).is_none());
+    }
+
+    #[test]
+    fn every_link_colour_is_drawn_with_three_to_one_contrast_on_white_and_keeps_its_hue() {
+        for colour in crate::model::orgmap::PALETTE
+            .iter()
+            .chain(["#FFFFFF", "#F0E442"].iter())
+        {
+            let drawn = legible_on_paper(colour);
+            let rgb = parse_colour(&drawn).expect("a colour");
+            assert!(
+                contrast_with_white(rgb) >= LINE_CONTRAST,
+                "{colour} drawn {drawn}"
+            );
+        }
+        // Dark enough already: unchanged.
+        assert_eq!(legible_on_paper("#0072B2"), "#0072B2");
+        assert_eq!(legible_on_paper("#000000"), "#000000");
+        // Darkened, the hue kept: orange stays more red than green than blue.
+        let orange = parse_colour(&legible_on_paper("#E69F00")).expect("a colour");
+        assert!(orange[0] > orange[1] && orange[1] > orange[2], "{orange:?}");
+        assert_eq!(legible_on_paper("not a colour"), "not a colour");
     }
 
     #[test]

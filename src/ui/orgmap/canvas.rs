@@ -83,13 +83,17 @@ pub fn MapCanvas() -> impl IntoView {
             .with(|m| {
                 m.link_kinds
                     .iter()
-                    .map(|k| view! {
-                        <marker id=format!("arrow-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                            <path d="M0,0 L10,5 L0,10 z" fill=k.colour.clone()/>
-                        </marker>
-                        <marker id=format!("arrow-start-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                            <path d="M0,0 L10,5 L0,10 z" fill=k.colour.clone()/>
-                        </marker>
+                    .map(|k| {
+                        // The arrowheads in the shade their line is drawn in.
+                        let (colour, _) = crate::model::orgmap::kind_look(m, &k.id);
+                        view! {
+                            <marker id=format!("arrow-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                                <path d="M0,0 L10,5 L0,10 z" fill=colour.clone()/>
+                            </marker>
+                            <marker id=format!("arrow-start-{}", k.id) viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                                <path d="M0,0 L10,5 L0,10 z" fill=colour/>
+                            </marker>
+                        }
                     })
                     .collect_view()
             })

@@ -6,6 +6,9 @@ use crate::ui::keys::screen_keys_allowed;
 use crate::ui::state::now;
 use leptos::prelude::*;
 
+/// Characters beyond which a label wraps to more than two lines at the full size.
+const LONG_LABEL: usize = 40;
+
 #[component]
 pub fn DecideView() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
@@ -165,6 +168,9 @@ pub fn DecideView() -> impl IntoView {
                     let a_won = picked == Some(Outcome::Wins(a.clone()));
                     let b_won = picked == Some(Outcome::Wins(b.clone()));
                     let revising = picked.is_some();
+                    // A long pair takes smaller type, so both labels, the buttons under them
+                    // and the reason box stay on one screen.
+                    let long = a_label.chars().count().max(b_label.chars().count()) > LONG_LABEL;
                     view! {
                         <Show when=move || revising>
                             <p class="revising">{move || match chosen() {
@@ -178,7 +184,7 @@ pub fn DecideView() -> impl IntoView {
                             <button class="choice" aria-pressed=a_won.to_string() aria-keyshortcuts="ArrowLeft 1"
                                 on:click=move |_| first_wins()>
                                 <span class="choice-key" aria-hidden="true">"← 1"</span>
-                                <span class="choice-label" dir="auto">{a_label}</span>
+                                <span class="choice-label" class:long=long dir="auto">{a_label}</span>
                                 <span class="choice-note" dir="auto">{a_note}</span>
                                 {a_won.then(|| view! { <span class="choice-mark">"✓ chosen"</span> })}
                             </button>
@@ -186,7 +192,7 @@ pub fn DecideView() -> impl IntoView {
                             <button class="choice" aria-pressed=b_won.to_string() aria-keyshortcuts="ArrowRight 2"
                                 on:click=move |_| second_wins()>
                                 <span class="choice-key" aria-hidden="true">"2 →"</span>
-                                <span class="choice-label" dir="auto">{b_label}</span>
+                                <span class="choice-label" class:long=long dir="auto">{b_label}</span>
                                 <span class="choice-note" dir="auto">{b_note}</span>
                                 {b_won.then(|| view! { <span class="choice-mark">"✓ chosen"</span> })}
                             </button>
