@@ -187,3 +187,30 @@ test("a pair of 80-character labels wraps inside the screen, and Tie, Can't deci
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${mode}: no sideways scrolling`).toBeLessThanOrEqual(1280);
   }
 });
+
+test("an Arabic item's matrix row reads its number first, its label isolated", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add pair-wise ranking" }).click();
+  const input = page.getByLabel(/New item/);
+  for (const label of ["مركز المجتمع", "Core funding"]) {
+    await input.focus();
+    await page.keyboard.type(label);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.locator(".item-row")).toHaveCount(2);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("m");
+  const row = page.locator("table.matrix tbody th").first();
+  await expect(row).toHaveText("1. مركز المجتمع");
+  // The number and its dot stay outside the label's own direction, on the left.
+  await expect(row.locator("bdi")).toHaveText("مركز المجتمع");
+  expect(await row.evaluate((th) => getComputedStyle(th).direction)).toBe("ltr");
+  const [numberBox, labelBox] = await row.evaluate((th) => {
+    const range = document.createRange();
+    range.setStart(th.firstChild, 0);
+    range.setEnd(th.firstChild, 2);
+    return [range.getBoundingClientRect().left, th.querySelector("bdi").getBoundingClientRect().left];
+  });
+  expect(numberBox).toBeLessThan(labelBox);
+});

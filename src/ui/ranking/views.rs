@@ -271,11 +271,13 @@ fn matrix_html(r: &Ranking) -> String {
     }
     html.push_str("</tr></thead><tbody>");
     for (i, row) in r.items.iter().enumerate() {
-        html.push_str("<tr><th scope=\"row\" dir=\"auto\">");
+        // The number stays before the label in any script: the label is isolated (`<bdi>`),
+        // so an Arabic label reads "1. مركز المجتمع", not "مركز المجتمع .1".
+        html.push_str("<tr><th scope=\"row\">");
         html.push_str(&(i + 1).to_string());
-        html.push_str(". ");
+        html.push_str(". <bdi>");
         push_escaped(&mut html, &row.label);
-        html.push_str("</th>");
+        html.push_str("</bdi></th>");
         // The crossed-out half (each pair is asked once) as one cell per row: half the
         // grid's cells are here, and the browser lays out every cell it is given.
         html.push_str("<td class=\"crossed\" colspan=\"");
