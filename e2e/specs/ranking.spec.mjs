@@ -214,3 +214,22 @@ test("an Arabic item's matrix row reads its number first, its label isolated", a
   });
   expect(numberBox).toBeLessThan(labelBox);
 });
+
+test("on the projector at 1280x720 the results chart's text is at least 18 px", async ({ page }) => {
+  await newRanking(page);
+  await page.keyboard.press("d");
+  for (let i = 0; i < 10; i++) {
+    await expect(page.locator(".decide .progress")).toHaveText(`${i + 1} of 10`);
+    await page.keyboard.press(i % 3 === 0 ? "=" : "ArrowLeft");
+  }
+  await page.keyboard.press("r");
+  await page.keyboard.press("p");
+  await expect(page.locator("html")).toHaveClass(/projector/);
+  const sizes = await page.locator(".chart svg").evaluate((svg) =>
+    [...svg.querySelectorAll("text")].map((t) => Number(t.getAttribute("font-size") ?? getComputedStyle(t).fontSize.replace("px", "")) * t.getScreenCTM().a),
+  );
+  expect(sizes.length).toBeGreaterThan(5);
+  expect(Math.min(...sizes), `chart text sizes ${sizes.map((s) => s.toFixed(1)).join(", ")}`).toBeGreaterThanOrEqual(18);
+  const box = await page.locator(".chart svg").boundingBox();
+  expect(box.y + box.height, "the chart is on the screen").toBeLessThanOrEqual(720);
+});
