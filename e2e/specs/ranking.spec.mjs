@@ -233,3 +233,35 @@ test("on the projector at 1280x720 the results chart's text is at least 18 px", 
   const box = await page.locator(".chart svg").boundingBox();
   expect(box.y + box.height, "the chart is on the screen").toBeLessThanOrEqual(720);
 });
+
+test("a 30-item matrix fits 1280 px wide, in both modes, with no sideways scrolling", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add pair-wise ranking" }).click();
+  const input = page.getByLabel(/New item/);
+  await input.focus();
+  const thirty = Array.from({ length: 30 }, (_, i) => `Priority number ${i + 1} for the community`);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, thirty.join("\n"));
+  await expect(page.locator(".item-row")).toHaveCount(30);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("m");
+  await expect(page.locator("table.matrix tbody tr")).toHaveCount(30);
+  for (const mode of ["normal", "projector"]) {
+    if (mode === "projector") {
+      await page.keyboard.press("p");
+      await expect(page.locator("html")).toHaveClass(/projector/);
+    }
+    const { right, scroll, numberSize } = await page.evaluate(() => ({
+      right: document.querySelector("table.matrix").getBoundingClientRect().right,
+      scroll: document.documentElement.scrollWidth,
+      numberSize: parseFloat(getComputedStyle(document.querySelector("table.matrix thead th:last-child")).fontSize),
+    }));
+    expect(right, `${mode}: the matrix's right edge`).toBeLessThanOrEqual(1280);
+    expect(scroll, `${mode}: the page's width`).toBeLessThanOrEqual(1280);
+    expect(numberSize, `${mode}: the column numbers' size`).toBeGreaterThanOrEqual(16);
+  }
+});

@@ -220,10 +220,17 @@ pub fn MatrixView() -> impl IntoView {
             event.prevent_default();
         }
     };
+    let items = move || {
+        handle
+            .with(|r| r.items.len().max(1).to_string())
+            .unwrap_or_default()
+    };
     view! {
         <section class="matrix-view" aria-label="Matrix">
             <p class="hint">"Each cell shows the number of the item that matters more; = is a tie, ? is “can't decide”. Click a cell to revise it."</p>
-            <div class="matrix-holder" on:click=on_click on:keydown=on_key inner_html=html></div>
+            // `--items` lets the stylesheet share the screen's width among the columns (set
+            // through the DOM, as the page's CSP allows no inline style in markup).
+            <div class="matrix-holder" style:--items=items on:click=on_click on:keydown=on_key inner_html=html></div>
         </section>
     }
 }
