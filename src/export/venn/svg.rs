@@ -27,14 +27,10 @@ pub(super) const LEGEND_LINE: f64 = 30.0;
 /// How far outside the canvas a circle or label may reach and still be drawn in full.
 const MAX_OVERHANG: f64 = 2000.0;
 
-fn relation_colour(relation: Relation) -> &'static str {
-    relation_look(relation).colour
-}
-
 /// The style of an institution's circle: a light tint of its relation's colour (so overlaps
 /// show through) and a border in the relation's colour and pattern.
 pub(super) fn institution_style(relation: Relation) -> Vec<(&'static str, String)> {
-    let colour = relation_colour(relation);
+    let colour = relation_look(relation).colour;
     let mut style = vec![
         ("fill", colour.to_string()),
         ("fill-opacity", num(FILL_OPACITY)),
@@ -58,7 +54,7 @@ pub(super) fn draw_mark(writer: &mut Writer, x: f64, y: f64, radius: f64, relati
         MARK_RADIUS,
         &[
             ("fill", PAPER.to_string()),
-            ("stroke", relation_colour(relation).to_string()),
+            ("stroke", relation_look(relation).colour.to_string()),
             ("stroke-width", "3".to_string()),
         ],
     );

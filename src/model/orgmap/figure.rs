@@ -135,7 +135,7 @@ fn parse_colour(colour: &str) -> Option<[f64; 3]> {
 }
 
 /// WCAG's contrast ratio of a colour against white.
-pub fn contrast_with_white(rgb: [f64; 3]) -> f64 {
+fn contrast_with_white(rgb: [f64; 3]) -> f64 {
     let linear = |c: f64| {
         if c <= 0.039_28 {
             c / 12.92

@@ -31,8 +31,8 @@ mod layout;
 
 pub use analysis::{ActorAnalysis, Analysis, GroupLinkCount};
 pub use figure::{
-    contrast_with_white, group_look, group_outline, kind_look, legible_on_paper, link_curve,
-    link_lanes, LinkCurve, Outline, LINK_END, LINK_SPACING, NO_GROUP_FILL, UNKNOWN_KIND_COLOUR,
+    group_look, group_outline, kind_look, legible_on_paper, link_curve, link_lanes, LinkCurve,
+    Outline, LINK_END, LINK_SPACING, NO_GROUP_FILL, UNKNOWN_KIND_COLOUR,
 };
 pub use filter::MapFilter;
 pub use geometry::{actor_box, actor_label_lines, ActorBox, EXTENT_MARGIN, MIN_EXTENT_WIDTH};
