@@ -3,6 +3,7 @@
 // not, ends by checking that Leptos never warned of a signal read where nothing tracks it (a
 // value that would silently stop updating on screen).
 import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 
 export const test = base.extend({
   watched: [async ({ page, baseURL }, use) => {
@@ -32,3 +33,19 @@ export async function openApp(page, path = "/") {
 }
 
 export { expect };
+
+/** The projector's big map: 31 actors in six groups, with 40 links of four kinds, scattered as
+ *  a group drew them. The native layout test (`tests/orgmap/layout.rs`) reads the same file. */
+export function thirtyOneActorFile() {
+  return readFileSync(new URL("../../tests/fixtures/thirty-one-actors.json", import.meta.url));
+}
+
+/** Every `text` in `svg` (or those matching `selector`) as the screen draws it: its font size
+ *  times the screen transform, and its box on the screen. */
+export async function drawnTexts(locator, selector = "text") {
+  return locator.evaluate((svg, selector) => [...svg.querySelectorAll(selector)].filter((t) => t.textContent.trim() !== "").map((t) => {
+    const size = Number(t.getAttribute("font-size") ?? getComputedStyle(t).fontSize.replace("px", ""));
+    const box = t.getBoundingClientRect();
+    return { text: t.textContent, px: size * t.getScreenCTM().a, left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+  }), selector);
+}

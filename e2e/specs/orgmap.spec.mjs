@@ -1,4 +1,4 @@
-import { test, expect, openApp } from "./fixtures.mjs";
+import { test, expect, openApp, thirtyOneActorFile, drawnTexts } from "./fixtures.mjs";
 
 const actors = ["Coproduction network", "Pentecostal church", "Mosque women's group", "NHS trust", "Council public health", "Service users' forum"];
 const actor = (page, name) => page.locator(`g.actor[aria-label^="${name}:"]`);
@@ -116,3 +116,36 @@ test("the map's SVG carries its data and comes back as a new exercise", async ({
   await expect(page.locator("g.actor")).toHaveCount(6);
   await expect(page.locator("path.link")).toHaveCount(1);
 });
+
+for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+  test(`a 31-actor map, arranged, fills the projector at ${width}x${height} with every name on screen at 18 px or more`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "big-map.json", mimeType: "application/json", buffer: thirtyOneActorFile() });
+    await expect(page.locator(".workshop-card")).toHaveCount(1);
+    await page.evaluate(() => (location.hash = "#/w/w31/e/m31"));
+    await expect(page.locator("g.actor")).toHaveCount(31);
+    await page.getByRole("button", { name: "Arrange automatically" }).click();
+    await page.locator("main").focus();
+    await page.keyboard.press("p");
+    await expect(page.locator("html")).toHaveClass(/projector/);
+    const names = await drawnTexts(page.locator(".orgmap-canvas svg"), "g.actor .actor-label");
+    expect(names).toHaveLength(31);
+    const small = names.filter((t) => t.px < 18).map((t) => `${t.text} ${t.px.toFixed(1)}`);
+    expect(small, "names under 18 px").toEqual([]);
+    const off = names.filter((t) => t.left < 0 || t.top < 0 || t.right > width || t.bottom > height).map((t) => t.text);
+    expect(off, "names off the screen").toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight), "nothing below the frame").toBeLessThanOrEqual(height);
+    await page.screenshot({ path: testInfo.outputPath(`map31-projector-${width}x${height}.png`) });
+    // The legend waits behind K, over the map, and K puts it away again.
+    const legend = page.locator(".orgmap-main .legend");
+    await expect(legend).toBeHidden();
+    await page.keyboard.press("k");
+    await expect(legend).toBeVisible();
+    await expect(legend).toBeInViewport({ ratio: 1 });
+    await expect(legend).toContainText("Statutory service");
+    await page.screenshot({ path: testInfo.outputPath(`map31-projector-legend-${width}x${height}.png`) });
+    await page.keyboard.press("k");
+    await expect(legend).toBeHidden();
+  });
+}

@@ -111,6 +111,10 @@ pub fn keys_for(screen: Screen) -> Vec<KeyGroup> {
                 "Link dialog",
                 &[("Enter", "Draw the link"), ("Esc", "Cancel")],
             ),
+            group(
+                "On the projector",
+                &[("K", "Show or hide the key (the legend)")],
+            ),
             clicker_keys(),
             undo_keys("Undo"),
         ],

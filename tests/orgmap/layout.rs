@@ -262,7 +262,10 @@ fn small_maps_stay_in_the_view() {
     // view the layout used and its margin.
     let (left, top, width, height) = map.extent();
     assert!((width / height - VIEW_WIDTH / VIEW_HEIGHT).abs() < 1e-9);
-    assert!(width <= VIEW_WIDTH + 2.0 * EXTENT_MARGIN + 1e-6, "{width}");
+    // (The view and its margin, widened to 16:9 when the actors fill the view's height.)
+    let widest = (VIEW_WIDTH + 2.0 * EXTENT_MARGIN)
+        .max((VIEW_HEIGHT + 2.0 * EXTENT_MARGIN) * VIEW_WIDTH / VIEW_HEIGHT);
+    assert!(width <= widest + 1e-6, "{width}");
     assert_within_rect(&map, (left, top, left + width, top + height));
     // Actors drawn close together, as on paper, fill the screen: the view closes in on them.
     let mut huddle = sample_map(&names[..6], 0);
@@ -479,4 +482,60 @@ fn names_wrap_into_short_lines_and_the_box_covers_them() {
     });
     assert!(long.below > short.below, "three lines hang lower");
     assert!(short.width >= 2.0 * 70.0, "the tower is inside the box");
+}
+
+/// The projector's test map, which the e2e suite shows too: 31 actors in six groups, with 40
+/// links of four kinds.
+fn thirty_one() -> OrgMap {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/thirty-one-actors.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the fixture");
+    let envelope = pla_workshop::storage::format::read(&text).expect("a workshop file");
+    let exercise = envelope.workshops[0].exercises[0].data.clone();
+    match exercise {
+        pla_workshop::model::ExerciseData::OrganisationalMap(map) => map,
+        _ => panic!("the fixture's exercise is a map"),
+    }
+}
+
+#[test]
+fn thirty_one_actors_in_six_groups_fill_one_16_9_screen_without_overlaps() {
+    let mut map = thirty_one();
+    assert_eq!(map.actors.len(), 31);
+    let groups: std::collections::HashSet<&str> =
+        map.actors.iter().map(|a| a.group_id.as_str()).collect();
+    assert_eq!(groups.len(), 6);
+    map.auto_layout();
+    assert_no_overlaps(&map, &actor_box);
+    // Compact and 16:9: the actors' own bounds are near the screen's shape...
+    let (mut left, mut top, mut right, mut bottom) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for actor in &map.actors {
+        let (l, t, r, b) = actor_box(actor).at(actor.x, actor.y);
+        (left, top, right, bottom) = (left.min(l), top.min(t), right.max(r), bottom.max(b));
+    }
+    let aspect = (right - left) / (bottom - top);
+    assert!((1.5..=2.05).contains(&aspect), "aspect {aspect}");
+    // ...and small enough that the whole map, shown on a 16:9 screen 650 px tall (the
+    // projector at 1280x720, below its title bar), draws the names at 18 px or more.
+    let (_, _, width, height) = map.extent();
+    let name_px = pla_workshop::model::orgmap::ACTOR_LABEL_SIZE * 650.0 / height;
+    let n = map.actors.len();
+    let all_pairs = || (0..n).flat_map(move |i| ((i + 1)..n).map(move |j| (i, j)));
+    let same = mean_distance(
+        &map,
+        all_pairs().filter(|&(i, j)| map.actors[i].group_id == map.actors[j].group_id),
+    );
+    let different = mean_distance(
+        &map,
+        all_pairs().filter(|&(i, j)| map.actors[i].group_id != map.actors[j].group_id),
+    );
+    println!("31 actors: names at {name_px:.1} px; within groups {same:.0}, across {different:.0}");
+    assert!(same < 0.6 * different, "groups kept together");
+    assert!(
+        name_px >= 18.0,
+        "names at {name_px:.1} px in {width} x {height}"
+    );
+    assert!((width / height - 16.0 / 9.0).abs() < 1e-9);
 }

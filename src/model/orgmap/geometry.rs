@@ -235,7 +235,7 @@ impl OrgMap {
 }
 
 /// Room round the actors in [`OrgMap::extent`], in canvas units.
-pub const EXTENT_MARGIN: f64 = 40.0;
+pub const EXTENT_MARGIN: f64 = 24.0;
 /// The narrowest [`OrgMap::extent`]: half the view, so names are at most twice their size
 /// in the whole view.
 pub const MIN_EXTENT_WIDTH: f64 = VIEW_WIDTH / 2.0;

@@ -36,17 +36,25 @@ impl SplitMix {
     }
 }
 
-/// The share of the layout area the actors' boxes may cover: loose enough that the
-/// force-directed picture survives the removal of overlaps.
-const LAYOUT_COVERAGE: f64 = 0.42;
+/// The shares of the layout area the actors' boxes may cover, densest first. The layout takes
+/// the first at which every box fits the area without an overlap, so a map of 31 actors fills
+/// a 16:9 screen with names the back row reads (the projector shows the whole area). The last
+/// is loose enough that any force-directed picture survives the removal of overlaps.
+const LAYOUT_COVERAGES: [f64; 8] = [0.66, 0.63, 0.6, 0.57, 0.54, 0.5, 0.46, 0.42];
+/// Up to how many actors the denser areas are tried: each try is a whole force-directed run,
+/// and a bigger map is not read on one screen anyway.
+const DENSE_TRIES_UP_TO: usize = 40;
 /// How strongly an actor is pulled toward its group, against the links' springs (1): strong
 /// enough that groups read as regions of the map (actors of a group end up about half as far
 /// apart as actors of different groups), weak enough that linked actors still sit near each
 /// other (about two thirds of the average distance).
 const GROUP_PULL: f64 = 3.0;
+/// The pull toward the group in the denser tries: packed tight, the actors keep to their
+/// group's part of the map only if they start well inside it.
+const DENSE_GROUP_PULL: f64 = 10.0;
 /// How many spots the overlap removal may try in all, so that a map far too crowded for its
 /// canvas (hundreds of actors) still lays out in bounded time, with some overlaps left.
-const PLACEMENT_BUDGET: usize = 400_000;
+pub(super) const PLACEMENT_BUDGET: usize = 400_000;
 
 impl OrgMap {
     /// Lays the map out on the canvas with the standard glyph's boxes ([`actor_box`]): see
@@ -60,7 +68,10 @@ impl OrgMap {
     ///
     /// 1. The area used grows with the boxes: the smallest 16:9 area, at least the view
     ///    ([`VIEW_WIDTH`] x [`VIEW_HEIGHT`]) and at most the canvas, in which the boxes cover
-    ///    at most 42%. Small maps stay in the top-left view.
+    ///    a share of [`LAYOUT_COVERAGES`]. Small maps stay in the top-left view. For up to
+    ///    [`DENSE_TRIES_UP_TO`] actors the densest share is tried first, with a stronger pull
+    ///    toward each group, and steps 2 and 3 are repeated at a looser share until every box
+    ///    fits the area (the free-spot search, then rows); then 42%, as below.
     /// 2. Force-directed (Fruchterman–Reingold): every pair of actors repels, links pull as
     ///    springs, and each actor is pulled toward the middle of its group, whose actors start
     ///    around the group's own place on an ellipse, so groups stay together.
@@ -98,21 +109,54 @@ impl OrgMap {
             .iter()
             .map(|b| (b.width + LAYOUT_GAP) * (b.height() + LAYOUT_GAP))
             .sum();
-        let grow = (covered / LAYOUT_COVERAGE / (VIEW_WIDTH * VIEW_HEIGHT))
-            .sqrt()
-            .max(1.0);
         let widest = boxes.iter().map(|b| b.width).fold(0.0, f64::max) + 2.0 * LAYOUT_GAP;
         let tallest = boxes.iter().map(|b| b.height()).fold(0.0, f64::max) + 2.0 * LAYOUT_GAP;
-        let area_width = (VIEW_WIDTH * grow).max(widest).min(canvas_width);
-        let area_height = (VIEW_HEIGHT * grow).max(tallest).min(canvas_height);
-
-        let centres = self.force_directed(&boxes, area_width, area_height);
-        let placed = place_without_overlaps(
-            &boxes,
-            &centres,
-            (area_width, area_height),
-            (canvas_width, canvas_height),
-        );
+        let area_for = |coverage: f64| {
+            let grow = (covered / coverage / (VIEW_WIDTH * VIEW_HEIGHT))
+                .sqrt()
+                .max(1.0);
+            (
+                (VIEW_WIDTH * grow).max(widest).min(canvas_width),
+                (VIEW_HEIGHT * grow).max(tallest).min(canvas_height),
+            )
+        };
+        let tries = if n <= DENSE_TRIES_UP_TO {
+            &LAYOUT_COVERAGES[..]
+        } else {
+            &LAYOUT_COVERAGES[LAYOUT_COVERAGES.len() - 1..]
+        };
+        let mut placed = Vec::new();
+        for (attempt, &coverage) in tries.iter().enumerate() {
+            let area = area_for(coverage);
+            let dense = attempt + 1 < tries.len();
+            let pull = if dense { DENSE_GROUP_PULL } else { GROUP_PULL };
+            let centres = self.force_directed(&boxes, area.0, area.1, pull);
+            if dense {
+                let mut budget = PLACEMENT_BUDGET;
+                let fitted = [false, true]
+                    .into_iter()
+                    .find_map(|largest_first| {
+                        let (spots, misses) = place_greedily(
+                            &boxes,
+                            &centres,
+                            area,
+                            area,
+                            largest_first,
+                            &mut budget,
+                        );
+                        (misses == 0).then_some(spots)
+                    })
+                    .or_else(|| place_in_rows(&boxes, &centres, area));
+                match fitted {
+                    Some(spots) => {
+                        placed = spots;
+                        break;
+                    }
+                    None => continue,
+                }
+            }
+            placed = place_without_overlaps(&boxes, &centres, area, (canvas_width, canvas_height));
+        }
         for ((actor, b), (cx, cy)) in self.actors.iter_mut().zip(&boxes).zip(placed) {
             // Back from the box's centre to the actor's position (the shape's centre).
             actor.x = snap(cx);
@@ -120,12 +164,9 @@ impl OrgMap {
         }
     }
 
-    /// The force-directed stage: box centres spread over `width` x `height`.
-    fn force_directed(&self, boxes: &[ActorBox], width: f64, height: f64) -> Vec<(f64, f64)> {
-        let n = self.actors.len();
-        let index = self.actor_index();
-
-        // Groups in the map's order, then others by first appearance; no group is none.
+    /// Each actor's group as a number (None for no group), and how many groups are used:
+    /// the map's groups in its order, then unknown ones by first appearance.
+    fn group_numbers(&self) -> (Vec<Option<usize>>, usize) {
         let mut group_ids: Vec<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
         for actor in &self.actors {
             if actor.group_id != NO_GROUP && !group_ids.contains(&actor.group_id.as_str()) {
@@ -136,19 +177,34 @@ impl OrgMap {
             .into_iter()
             .filter(|g| self.actors.iter().any(|a| a.group_id == *g))
             .collect();
-        let group_of: Vec<Option<usize>> = self
+        let group_of = self
             .actors
             .iter()
             .map(|a| used_groups.iter().position(|g| *g == a.group_id))
             .collect();
+        (group_of, used_groups.len())
+    }
+
+    /// The force-directed stage: box centres spread over `width` x `height`.
+    fn force_directed(
+        &self,
+        boxes: &[ActorBox],
+        width: f64,
+        height: f64,
+        group_pull: f64,
+    ) -> Vec<(f64, f64)> {
+        let n = self.actors.len();
+        let index = self.actor_index();
+
+        let (group_of, group_count) = self.group_numbers();
         let (mid_x, mid_y) = (width / 2.0, height / 2.0);
-        let anchors: Vec<(f64, f64)> = (0..used_groups.len())
+        let anchors: Vec<(f64, f64)> = (0..group_count)
             .map(|g| {
-                if used_groups.len() == 1 {
+                if group_count == 1 {
                     return (mid_x, mid_y);
                 }
                 let angle = -std::f64::consts::FRAC_PI_2
-                    + std::f64::consts::TAU * g as f64 / used_groups.len() as f64;
+                    + std::f64::consts::TAU * g as f64 / group_count as f64;
                 (
                     mid_x + 0.32 * width * angle.cos(),
                     mid_y + 0.30 * height * angle.sin(),
@@ -196,7 +252,7 @@ impl OrgMap {
         let k_squared = k * k;
         let start_temperature = 0.1 * width.max(height);
         let mut displacement = vec![(0.0_f64, 0.0_f64); n];
-        let mut centroids = vec![(0.0_f64, 0.0_f64, 0usize); used_groups.len()];
+        let mut centroids = vec![(0.0_f64, 0.0_f64, 0usize); group_count];
         for step in 0..iterations {
             displacement.iter_mut().for_each(|d| *d = (0.0, 0.0));
             // Repulsion k²/d along the unit vector: (dx, dy)·k²/d², with no square root, as
@@ -263,7 +319,7 @@ impl OrgMap {
                         let count = count.max(1) as f64;
                         let (cx, cy) = (sx / count, sy / count);
                         let (ax, ay) = anchors[*g];
-                        (0.7 * cx + 0.3 * ax, 0.7 * cy + 0.3 * ay, GROUP_PULL)
+                        (0.7 * cx + 0.3 * ax, 0.7 * cy + 0.3 * ay, group_pull)
                     }
                     None => (mid_x, mid_y, 0.3),
                 };
@@ -325,7 +381,7 @@ impl OrgMap {
 }
 
 /// `value` within `low..=high`, or their middle when the range is empty.
-fn clamp_within(value: f64, low: f64, high: f64) -> f64 {
+pub(super) fn clamp_within(value: f64, low: f64, high: f64) -> f64 {
     if low > high {
         (low + high) / 2.0
     } else if value.is_finite() {
@@ -373,7 +429,7 @@ fn place_without_overlaps(
 /// Places each box in turn at the free spot nearest its target: from the middle outward, or
 /// the largest boxes first. Returns the centres and how many boxes found no free spot (those
 /// stay at their targets).
-fn place_greedily(
+pub(super) fn place_greedily(
     boxes: &[ActorBox],
     targets: &[(f64, f64)],
     area: (f64, f64),
@@ -450,7 +506,7 @@ fn place_greedily(
 /// Shelf packing: boxes in rows across `area`, taken in the order of their targets' height,
 /// each row in the order of their targets from left to right, the spare room shared out
 /// evenly between rows and between the boxes of a row. None when the rows do not fit.
-fn place_in_rows(
+pub(super) fn place_in_rows(
     boxes: &[ActorBox],
     targets: &[(f64, f64)],
     area: (f64, f64),

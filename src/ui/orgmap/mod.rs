@@ -46,6 +46,9 @@ pub struct MapHandle {
     pub resources_shown: RwSignal<Vec<Resource>>,
     /// Zoom and pan, as the SVG's viewBox.
     pub view_box: RwSignal<Viewport>,
+    /// Whether the projector shows the legend over the map (K). The projector gives the
+    /// map the whole frame, so the legend waits behind a key; the editor always shows it.
+    pub legend_shown: RwSignal<bool>,
 }
 
 impl std::ops::Deref for MapHandle {
@@ -106,9 +109,23 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
         groups_shown: RwSignal::new(Vec::new()),
         resources_shown: RwSignal::new(Vec::new()),
         view_box: RwSignal::new(exercise.with_untracked(whole_map).unwrap_or(WHOLE_CANVAS)),
+        legend_shown: RwSignal::new(false),
     };
     provide_context(handle);
     install_map_keys(handle);
+    // Entering or leaving projector mode shows the whole map again: the room sees all of
+    // it, whatever the facilitator had zoomed into. (A window's new size needs nothing: the
+    // picture scales with its box.)
+    let prefs = expect_context::<crate::ui::prefs::Preferences>();
+    Effect::new(move |previous: Option<bool>| {
+        let projector = prefs.projector.get();
+        if previous.is_some_and(|was| was != projector) {
+            handle
+                .view_box
+                .set(handle.with_untracked(whole_map).unwrap_or(WHOLE_CANVAS));
+        }
+        projector
+    });
     view! {
         <div class="orgmap">
             <Toolbar/>
@@ -124,11 +141,17 @@ pub fn MapEditor(workshop_id: String, exercise_id: String) -> impl IntoView {
     }
 }
 
-/// L starts a link from the selected actor; Delete removes it; arrows move it.
+/// K shows or hides the legend on the projector. On the selected actor: L starts a link
+/// from it, Delete removes it, arrows move it.
 fn install_map_keys(handle: MapHandle) {
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
             if !super::keys::screen_keys_allowed(&event) {
+                return;
+            }
+            if matches!(event.key().as_str(), "k" | "K") {
+                handle.legend_shown.update(|shown| *shown = !*shown);
+                event.prevent_default();
                 return;
             }
             let Some(id) = handle.selected.get_untracked() else {
@@ -214,7 +237,7 @@ fn Legend() -> impl IntoView {
                 }
             }).collect_view();
             view! {
-                <div class="legend">
+                <div class="legend" class:shown=move || handle.legend_shown.get()>
                     <ul class="legend-groups" aria-label="Groups">{groups}</ul>
                     <ul class="legend-kinds" aria-label="Link kinds">{kinds}</ul>
                     <p class="legend-note">"Discs beside an actor: its influence (0 to 5)."</p>

@@ -40,6 +40,10 @@ pub fn Toolbar() -> impl IntoView {
         crate::ui::timing::measured("map-layout", || {
             handle.edit(None, |m| m.auto_layout());
         });
+        // The new arrangement, whole: it is made to fill the screen.
+        handle
+            .view_box
+            .set(handle.with_untracked(whole_map).unwrap_or(WHOLE_CANVAS));
     };
     view! {
         <div class="orgmap-tools chrome">
