@@ -7,7 +7,8 @@ mod common;
 use common::*;
 
 use pla_workshop::export::venn::{
-    changes_csv, comparison_svg, diagram_from_svg, diagram_svg, table_csv, VennMeta, METADATA_ID,
+    changes_csv, comparison_picture_svg, comparison_svg, diagram_from_svg, diagram_picture_svg,
+    diagram_svg, table_csv, VennMeta, METADATA_ID,
 };
 use pla_workshop::model::text::wrap_label;
 use pla_workshop::model::venn::{
@@ -1113,6 +1114,33 @@ fn the_figure_is_well_formed_readable_and_escapes_hostile_labels() {
         .find(|e| e.name == "text" && e.text == "Church")
         .expect("Latin label");
     assert_eq!(church.attribute("direction"), None);
+}
+
+/// The screen's comparison shows the pictures alone, so they fill the projector's frame: the
+/// diagram and the overlay, every label and mark at the figure's own sizes, no heading, legend
+/// or reasons, and a frame no wider than the canvas and its thin margin.
+#[test]
+fn the_screen_s_pictures_are_the_diagrams_alone() {
+    let now = example();
+    let mut then = example();
+    then.institutions[0].x -= 200.0;
+    for picture in [
+        diagram_picture_svg(&now),
+        comparison_picture_svg(&then, &now, &compare(&then, &now, &[])),
+    ] {
+        let (elements, width, height) = check_figure_svg(&picture, 24.0);
+        assert!(!picture.contains("<script"), "the hostile label is escaped");
+        assert!(width <= 1600.0 + 16.0 + 1e-9, "{width}");
+        assert!(height <= 900.0 + 16.0 + 1e-9, "{height}");
+        let shown = texts(&elements);
+        assert!(shown.contains(&"Church"), "{shown:?}");
+        assert!(
+            !shown.iter().any(|t| t.contains("Why each is there")
+                || t.contains("Size = power")
+                || t.contains("Venn — now")),
+            "{shown:?}"
+        );
+    }
 }
 
 #[test]

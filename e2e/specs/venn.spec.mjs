@@ -102,3 +102,35 @@ test("two diagrams compared, then the SVG exported and imported back", async ({ 
   await expect(page.locator("g.institution")).toHaveCount(6);
   await expect(circle(page, "Churches and mosques")).toBeVisible();
 });
+
+test("an emoji-labelled circle's label sits where the export puts it", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add power venn diagram" }).click();
+  const label = "🏥 Health centre 🏥🏥";
+  await page.getByLabel("New institution (Enter adds it)").focus();
+  await page.keyboard.type(label);
+  await page.keyboard.press("Enter");
+  await expect(circle(page, label)).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  // On the screen: the label's first line, from the circle's centre.
+  const disc = circle(page, label).locator("circle").first();
+  const [cx, cy] = [Number(await disc.getAttribute("cx")), Number(await disc.getAttribute("cy"))];
+  const line = page.locator("g.venn-labels tspan", { hasText: "🏥" }).first();
+  const screen = { text: await line.textContent(), dx: Number(await line.getAttribute("x")) - cx, dy: Number(await line.getAttribute("y")) - cy };
+  // In the exported SVG: the same line, from the same circle's centre.
+  await page.locator(".venn details.exports summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Diagram SVG" }).click()]);
+  const svg = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  const exported = await page.evaluate(([svg, label, text]) => {
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+    const group = [...doc.querySelectorAll("g")].find((g) => g.querySelector("title")?.textContent.startsWith(`${label}:`));
+    const disc = group.querySelector("circle");
+    const line = [...doc.querySelectorAll("text")].find((t) => t.textContent === text);
+    return { text: line.textContent, dx: Number(line.getAttribute("x")) - Number(disc.getAttribute("cx")), dy: Number(line.getAttribute("y")) - Number(disc.getAttribute("cy")) };
+  }, [svg, label, screen.text]);
+  expect(exported.text).toBe(screen.text);
+  // (The export writes its numbers to a tenth of a unit.)
+  expect(exported.dx).toBeCloseTo(screen.dx, 0);
+  expect(exported.dy).toBeCloseTo(screen.dy, 0);
+});

@@ -4,7 +4,8 @@ use super::svg::*;
 use super::VennMeta;
 use crate::export::xml::{num, xml_text, Align, Writer};
 use crate::model::venn::{
-    layout_labels, Change, LabelCircle, Snapshot, VennDiagram, CANVAS_WIDTH, NOTICEABLE_CHANGE,
+    layout_labels, Change, LabelBox, LabelCircle, Snapshot, VennDiagram, CANVAS_WIDTH,
+    NOTICEABLE_CHANGE,
 };
 
 /// "then" / "now" names for the comparison, from the figures' titles.
@@ -55,18 +56,18 @@ fn draw_arrow(writer: &mut Writer, from: (f64, f64), to: (f64, f64)) {
     writer.empty("polygon", &[("points", points), ("fill", INK.to_string())]);
 }
 
-/// Two diagrams in one overlaid view. The second diagram (`b`, "now") is drawn in full; where
-/// each institution was in the first (`a`, "then") is a grey outline, moved so both
-/// communities share one centre; an arrow shows each move of [`NOTICEABLE_CHANGE`] or more.
-/// Under each label, the change in words (closer or further, grew or shrank, relation).
-/// Institutions found in one diagram only say so.
-pub fn comparison_svg(
-    a: &VennDiagram,
-    b: &VennDiagram,
-    changes: &[Change],
-    meta_a: &VennMeta,
-    meta_b: &VennMeta,
-) -> String {
+/// Where the overlay's parts go: `b`'s community is the shared centre, and `shift` moves
+/// `a`'s circles onto it.
+struct Overlay {
+    shift: (f64, f64),
+    label_circles: Vec<LabelCircle>,
+    labels: Vec<LabelBox>,
+    community_label: LabelBox,
+    /// Everything drawn: (left, top, right, bottom), at least the canvas.
+    area: (f64, f64, f64, f64),
+}
+
+fn overlay_layout(a: &VennDiagram, b: &VennDiagram, changes: &[Change]) -> Overlay {
     let (acx, acy, a_radius) = drawable(a.community_x, a.community_y, a.community_radius);
     let (bcx, bcy, b_radius) = drawable(b.community_x, b.community_y, b.community_radius);
     let shift = (bcx - acx, bcy - acy);
@@ -111,42 +112,35 @@ pub fn comparison_svg(
     circles.push((bcx, bcy, b_radius.max(a_radius)));
     let mut boxes = labels.clone();
     boxes.push(community_label.clone());
-    let (left, top, right, bottom) = drawing_area(&circles, &boxes);
-    let width = (right - left + 2.0 * MARGIN).max(CANVAS_WIDTH);
+    Overlay {
+        shift,
+        label_circles,
+        labels,
+        community_label,
+        area: drawing_area(&circles, &boxes),
+    }
+}
 
-    let name_a = side_name(meta_a, "before");
-    let name_b = side_name(meta_b, "after");
-    let (heading, others) = heading_lines(
-        &format!("{name_a} → {name_b}"),
-        "Two power Venn diagrams compared",
-        &[meta_line("Before", meta_a), meta_line("After", meta_b)],
-    );
-    let legend = wrapped(
-        &[
-            format!(
-                "Grey outline: where an institution was in “{name_a}”. Coloured circle: where it \
-                 is in “{name_b}”. Arrow: how it moved (both communities share one centre)."
-            ),
-            "Under each label: closer or further (change in distance from the community's \
-             edge), grew or shrank (change in size), and any change in relation."
-                .to_string(),
-            "“only before” or “only after”: the institution appears in one diagram only."
-                .to_string(),
-        ],
-        width,
-    );
-
-    let drawing_top = heading_height(&others);
-    let legend_top = drawing_top + (bottom - top) + 24.0;
-    let height = legend_top + RELATION_LEGEND_HEIGHT + legend.len() as f64 * LEGEND_LINE + MARGIN;
-    let description = format!(
-        "Two power Venn diagrams compared, “{name_a}” and “{name_b}”: {} institutions.",
-        changes.len()
-    );
-    let (mut writer, drawing_top) = start_page(width, height, &heading, &others, &description);
-    let dx = MARGIN - left;
-    let dy = drawing_top - top;
-    draw_canvas_frame(&mut writer, dx, dy);
+/// The overlay itself (canvas frame, communities, outlines, circles, arrows and labels),
+/// shifted by `(dx, dy)`.
+fn draw_overlay(
+    writer: &mut Writer,
+    a: &VennDiagram,
+    b: &VennDiagram,
+    changes: &[Change],
+    overlay: &Overlay,
+    dx: f64,
+    dy: f64,
+) {
+    let (_, _, a_radius) = drawable(a.community_x, a.community_y, a.community_radius);
+    let (bcx, bcy, b_radius) = drawable(b.community_x, b.community_y, b.community_radius);
+    let shift = overlay.shift;
+    let before_circle = |s: &Snapshot| {
+        let (x, y, r) = drawable(s.x, s.y, s.radius);
+        (x + shift.0, y + shift.1, r)
+    };
+    let after_circle = |s: &Snapshot| drawable(s.x, s.y, s.radius);
+    draw_canvas_frame(writer, dx, dy);
 
     writer.circle(
         bcx + dx,
@@ -193,7 +187,7 @@ pub fn comparison_svg(
                 &xml_text(&format!("{}: {}", change.label, change.summary())),
             );
             writer.circle(x + dx, y + dy, radius, &institution_style(after.relation));
-            draw_mark(&mut writer, x + dx, y + dy, radius, after.relation);
+            draw_mark(writer, x + dx, y + dy, radius, after.relation);
             writer.close("g");
         }
     }
@@ -202,21 +196,66 @@ pub fn comparison_svg(
             let (x0, y0, _) = before_circle(before);
             let (x1, y1, _) = after_circle(after);
             if (x1 - x0).hypot(y1 - y0) >= NOTICEABLE_CHANGE {
-                draw_arrow(&mut writer, (x0 + dx, y0 + dy), (x1 + dx, y1 + dy));
+                draw_arrow(writer, (x0 + dx, y0 + dy), (x1 + dx, y1 + dy));
             }
         }
     }
-    draw_label(&mut writer, &community_label, dx, dy, true);
-    for (circle, label) in label_circles.iter().zip(&labels) {
-        draw_leader(
-            &mut writer,
-            label,
-            (circle.x, circle.y, circle.radius),
-            dx,
-            dy,
-        );
-        draw_label(&mut writer, label, dx, dy, false);
+    draw_label(writer, &overlay.community_label, dx, dy, true);
+    for (circle, label) in overlay.label_circles.iter().zip(&overlay.labels) {
+        draw_leader(writer, label, (circle.x, circle.y, circle.radius), dx, dy);
+        draw_label(writer, label, dx, dy, false);
     }
+}
+
+/// Two diagrams in one overlaid view. The second diagram (`b`, "now") is drawn in full; where
+/// each institution was in the first (`a`, "then") is a grey outline, moved so both
+/// communities share one centre; an arrow shows each move of [`NOTICEABLE_CHANGE`] or more.
+/// Under each label, the change in words (closer or further, grew or shrank, relation).
+/// Institutions found in one diagram only say so.
+pub fn comparison_svg(
+    a: &VennDiagram,
+    b: &VennDiagram,
+    changes: &[Change],
+    meta_a: &VennMeta,
+    meta_b: &VennMeta,
+) -> String {
+    let overlay = overlay_layout(a, b, changes);
+    let (left, top, right, bottom) = overlay.area;
+    let width = (right - left + 2.0 * MARGIN).max(CANVAS_WIDTH);
+
+    let name_a = side_name(meta_a, "before");
+    let name_b = side_name(meta_b, "after");
+    let (heading, others) = heading_lines(
+        &format!("{name_a} → {name_b}"),
+        "Two power Venn diagrams compared",
+        &[meta_line("Before", meta_a), meta_line("After", meta_b)],
+    );
+    let legend = wrapped(
+        &[
+            format!(
+                "Grey outline: where an institution was in “{name_a}”. Coloured circle: where it \
+                 is in “{name_b}”. Arrow: how it moved (both communities share one centre)."
+            ),
+            "Under each label: closer or further (change in distance from the community's \
+             edge), grew or shrank (change in size), and any change in relation."
+                .to_string(),
+            "“only before” or “only after”: the institution appears in one diagram only."
+                .to_string(),
+        ],
+        width,
+    );
+
+    let drawing_top = heading_height(&others);
+    let legend_top = drawing_top + (bottom - top) + 24.0;
+    let height = legend_top + RELATION_LEGEND_HEIGHT + legend.len() as f64 * LEGEND_LINE + MARGIN;
+    let description = format!(
+        "Two power Venn diagrams compared, “{name_a}” and “{name_b}”: {} institutions.",
+        changes.len()
+    );
+    let (mut writer, drawing_top) = start_page(width, height, &heading, &others, &description);
+    let dx = MARGIN - left;
+    let dy = drawing_top - top;
+    draw_overlay(&mut writer, a, b, changes, &overlay, dx, dy);
 
     let mut y = legend_top;
     y += draw_relation_legend(&mut writer, y);
@@ -224,6 +263,39 @@ pub fn comparison_svg(
         y += LEGEND_LINE;
         writer.text(MARGIN, y - 8.0, line, LEGEND_SIZE, Align::Left, false);
     }
+    writer.close("svg");
+    writer.out
+}
+
+/// The overlay alone, for the screen: no heading and no legend (the screen says those in
+/// words beside it), a thin margin, so it fills the frame and its labels read from the back.
+pub fn comparison_picture_svg(a: &VennDiagram, b: &VennDiagram, changes: &[Change]) -> String {
+    let overlay = overlay_layout(a, b, changes);
+    let (left, top, right, bottom) = overlay.area;
+    let (width, height) = (
+        right - left + 2.0 * PICTURE_MARGIN,
+        bottom - top + 2.0 * PICTURE_MARGIN,
+    );
+    let mut writer = Writer::new();
+    writer.open_svg(width, height);
+    writer.text_element(
+        "title",
+        &[],
+        &format!(
+            "Two power Venn diagrams overlaid: {} institutions",
+            changes.len()
+        ),
+    );
+    writer.paper(width, height);
+    draw_overlay(
+        &mut writer,
+        a,
+        b,
+        changes,
+        &overlay,
+        PICTURE_MARGIN - left,
+        PICTURE_MARGIN - top,
+    );
     writer.close("svg");
     writer.out
 }

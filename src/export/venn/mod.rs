@@ -22,9 +22,9 @@ mod comparison;
 mod csv;
 mod svg;
 
-pub use comparison::comparison_svg;
+pub use comparison::{comparison_picture_svg, comparison_svg};
 pub use csv::{changes_csv, table_csv};
-pub use svg::diagram_svg;
+pub use svg::{diagram_picture_svg, diagram_svg};
 
 use crate::model::venn::VennDiagram;
 

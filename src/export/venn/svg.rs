@@ -16,6 +16,8 @@ use crate::model::venn::{
 
 pub(super) const COMMUNITY_FILL: &str = "#f3efe2";
 pub(super) const MARGIN: f64 = 24.0;
+/// The margin of a picture alone (for the screen): thin, so the picture fills its frame.
+pub(super) const PICTURE_MARGIN: f64 = 8.0;
 const TITLE_SIZE: f64 = 32.0;
 const SUBTITLE_SIZE: f64 = 22.0;
 // The labels' size and spacing are the diagram's own (`model::venn::figure`), which the
@@ -413,10 +415,8 @@ fn legend_words() -> Vec<String> {
     ]
 }
 
-/// The diagram as a standalone SVG figure: heading (title, group, date), the diagram on its
-/// 1600 x 900 canvas, a legend (size, distance, relation), and why each institution is where
-/// it is. The diagram's data is embedded in `<metadata>` (see the module notes).
-pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
+/// The labels' places, and the area the circles and labels take (at least the canvas).
+fn picture_layout(diagram: &VennDiagram) -> (Vec<LabelBox>, (f64, f64, f64, f64)) {
     let labels = diagram.label_layout(CHAR_WIDTH, LINE_HEIGHT);
     let mut circles: Vec<(f64, f64, f64)> = diagram
         .institutions
@@ -430,7 +430,43 @@ pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
     ));
     let mut boxes = labels.clone();
     boxes.push(diagram.community_label_box(CHAR_WIDTH, LINE_HEIGHT));
-    let (left, top, right, bottom) = drawing_area(&circles, &boxes);
+    let area = drawing_area(&circles, &boxes);
+    (labels, area)
+}
+
+/// The diagram alone, for the screen's comparison: no heading, legend or reasons (the screen
+/// has those beside it), a thin margin, so it fills the frame and its labels read from the
+/// back.
+pub fn diagram_picture_svg(diagram: &VennDiagram) -> String {
+    let (labels, (left, top, right, bottom)) = picture_layout(diagram);
+    let (width, height) = (
+        right - left + 2.0 * PICTURE_MARGIN,
+        bottom - top + 2.0 * PICTURE_MARGIN,
+    );
+    let mut writer = Writer::new();
+    writer.open_svg(width, height);
+    writer.text_element(
+        "title",
+        &[],
+        &xml_text(&format!(
+            "Power Venn diagram: {} institutions around “{}”",
+            diagram.institutions.len(),
+            diagram.community_label.trim()
+        )),
+    );
+    writer.paper(width, height);
+    let (dx, dy) = (PICTURE_MARGIN - left, PICTURE_MARGIN - top);
+    draw_canvas_frame(&mut writer, dx, dy);
+    draw_diagram_body(&mut writer, diagram, &labels, dx, dy);
+    writer.close("svg");
+    writer.out
+}
+
+/// The diagram as a standalone SVG figure: heading (title, group, date), the diagram on its
+/// 1600 x 900 canvas, a legend (size, distance, relation), and why each institution is where
+/// it is. The diagram's data is embedded in `<metadata>` (see the module notes).
+pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
+    let (labels, (left, top, right, bottom)) = picture_layout(diagram);
     let width = (right - left + 2.0 * MARGIN).max(CANVAS_WIDTH);
 
     let (heading, others) = heading_lines(

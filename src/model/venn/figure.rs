@@ -16,8 +16,8 @@ pub const LABEL_LINE: f64 = 1.15 * LABEL_SIZE;
 pub const FILL_OPACITY: f64 = 0.22;
 pub const BORDER_WIDTH: f64 = 5.0;
 /// The relation's mark sits in a white disc of this radius on the circle's upper right edge.
-pub const MARK_RADIUS: f64 = 18.0;
-pub const MARK_SIZE: f64 = 24.0;
+pub const MARK_RADIUS: f64 = 20.0;
+pub const MARK_SIZE: f64 = 28.0;
 
 /// Where the mark's disc goes for a circle at (x, y) of `radius`.
 pub fn mark_place(x: f64, y: f64, radius: f64) -> (f64, f64) {

@@ -12,7 +12,6 @@ struct Other {
     key: (String, String),
     name: String,
     diagram: VennDiagram,
-    meta: export::VennMeta,
 }
 
 #[component]
@@ -31,16 +30,10 @@ pub fn CompareView() -> impl IntoView {
                         if key == this_key {
                             continue;
                         }
-                        let group = workshop.exercise_group_label(exercise).to_string();
                         list.push(Other {
                             key,
                             name: format!("{} ({})", exercise.title, workshop.title),
                             diagram: diagram.clone(),
-                            meta: export::VennMeta {
-                                title: exercise.title.clone(),
-                                group,
-                                date: workshop.date.clone(),
-                            },
                         });
                     }
                 }
@@ -88,12 +81,13 @@ pub fn CompareView() -> impl IntoView {
             {move || match other() {
                 None => view! { <p class="lead">"There is no other power Venn diagram to compare with yet."</p> }.into_any(),
                 Some(other) => {
-                    let meta = handle.meta();
                     let changes = changes().unwrap_or_default();
-                    // Our own SVG writer escapes every label, so its pictures are safe to insert.
-                    let before_svg = export::diagram_svg(&other.diagram, &other.meta);
-                    let after_svg = handle.with(|d| export::diagram_svg(d, &meta)).unwrap_or_default();
-                    let overlay = handle.with(|d| export::comparison_svg(&other.diagram, d, &changes, &other.meta, &meta)).unwrap_or_default();
+                    // The pictures alone, as the exports draw them (the words are on the
+                    // screen beside them). Our own SVG writer escapes every label, so its
+                    // pictures are safe to insert.
+                    let before_svg = export::diagram_picture_svg(&other.diagram);
+                    let after_svg = handle.with(export::diagram_picture_svg).unwrap_or_default();
+                    let overlay = handle.with(|d| export::comparison_picture_svg(&other.diagram, d, &changes)).unwrap_or_default();
                     let rows = changes.iter().map(|c| {
                         let moved = if c.moved.abs() < 1.0 { "stayed".to_string() } else if c.moved > 0.0 { format!("{:.0} closer", c.moved) } else { format!("{:.0} further", -c.moved) };
                         let size = if c.size_change.abs() < 1.0 { "same size".to_string() } else if c.size_change > 0.0 { format!("grew {:.0}", c.size_change) } else { format!("shrank {:.0}", -c.size_change) };
@@ -122,7 +116,7 @@ pub fn CompareView() -> impl IntoView {
                             <figure><div class="picture" inner_html=before_svg></div><figcaption dir="auto">{format!("Before: {}", other.name)}</figcaption></figure>
                             <figure><div class="picture" inner_html=after_svg></div><figcaption>"Now: this diagram"</figcaption></figure>
                         </div>
-                        <figure class="overlay"><div class="picture" inner_html=overlay></div><figcaption>"Overlaid: arrows show who moved, and how"</figcaption></figure>
+                        <figure class="overlay"><div class="picture" inner_html=overlay></div><figcaption>"Overlaid: a grey dashed outline is where an institution was before; an arrow shows how it moved. Under each label: closer or further, grew or shrank, and any change in relation."</figcaption></figure>
                         <table class="changes">
                             <thead><tr><th scope="col">"Institution"</th><th scope="col">"Movement"</th><th scope="col">"Size"</th><th scope="col">"Relation"</th></tr></thead>
                             <tbody>{rows}</tbody>
