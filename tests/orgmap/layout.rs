@@ -539,3 +539,23 @@ fn thirty_one_actors_in_six_groups_fill_one_16_9_screen_without_overlaps() {
     );
     assert!((width / height - 16.0 / 9.0).abs() < 1e-9);
 }
+
+/// The example workshop's map, as it opens: no name runs into another name or shape.
+#[test]
+fn the_example_map_s_names_never_overlap() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/phase-zero-workshop.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the example");
+    let envelope = pla_workshop::storage::format::read(&text).expect("a workshop file");
+    let map = envelope.workshops[0]
+        .exercises
+        .iter()
+        .find_map(|e| match &e.data {
+            pla_workshop::model::ExerciseData::OrganisationalMap(map) => Some(map.clone()),
+            _ => None,
+        })
+        .expect("the example has a map");
+    assert_no_overlaps(&map, &actor_box);
+}
