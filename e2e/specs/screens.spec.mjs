@@ -57,6 +57,14 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
         await page.screenshot({ path: testInfo.outputPath(`${name}-${width}x${height}-${mode}.png`) });
         const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
         expect(scrollWidth, `${name}: no sideways scrolling`).toBeLessThanOrEqual(width);
+        // The title bar is one line: every part of it, and every crumb, on the same line.
+        const lines = await page.locator(".titlebar").evaluate((bar) => {
+          const parts = [...bar.querySelectorAll(".brand, .crumbs a, .crumbs span, .titlebar-actions button")].filter((e) => e.getClientRects().length > 0);
+          return { parts: parts.length, rects: parts.map((e) => e.getClientRects().length), middles: parts.map((e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; }) };
+        });
+        expect(lines.parts, `${name}: the title bar has its parts`).toBeGreaterThan(1);
+        expect(lines.rects.every((n) => n === 1), `${name}: no part of the title bar wraps`).toBe(true);
+        expect(Math.max(...lines.middles) - Math.min(...lines.middles), `${name}: the title bar is one line`).toBeLessThanOrEqual(6);
         if (projector) {
           const small = [...(await drawnTexts(page.locator("main"), "svg text")), ...(await page.locator("main").evaluate(writtenTexts))]
             .filter((t) => t.px < 18 && t.right > t.left)
