@@ -13,10 +13,12 @@
 //! Nothing here trusts its input: unknown ids, duplicates and empty lists are refused or
 //! ignored, never a panic.
 
+mod ballots;
 mod compare;
 mod matrix;
 mod quick;
 
+pub use ballots::Ballot;
 pub use compare::{compare, kendall_tau_b, ComparedItem, Comparison, GroupAgreement};
 pub use quick::{
     binary_insertion_bound, comparison_lower_bound, ford_johnson_bound, quick_session, quick_step,
@@ -86,6 +88,13 @@ pub struct Ranking {
     /// Reasons typed for pairs not yet decided, one per pair.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drafts: Vec<DraftReason>,
+    /// The participants' private ballots, in the order they were cast.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<Ballot>,
+    /// Whether the facilitator has revealed the ballots' results (hidden until then, so no
+    /// one anchors on them).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub results_revealed: bool,
 }
 
 /// How far the group is: results are provisional until every question is answered.
