@@ -37,9 +37,14 @@ fn the_example_file_is_valid_and_round_trips() {
     assert_eq!(envelope, again);
 }
 
-/// The text version 1 kept under a workshop's key: the workshop as a one-workshop file.
+/// The text version 1 kept under a workshop's key: the workshop as a one-workshop file, of
+/// the file format's version 1 (which that app wrote).
 fn v1_text(workshop: &Workshop) -> String {
-    Envelope::new(vec![workshop.clone()], 1.0).to_json()
+    let mut value: serde_json::Value =
+        serde_json::from_str(&Envelope::new(vec![workshop.clone()], 1.0).to_json())
+            .expect("our own JSON");
+    value["schema_version"] = 1.into();
+    value.to_string()
 }
 
 fn store_with(entries: &[(&str, &str)]) -> MemoryStore {
@@ -116,7 +121,7 @@ fn a_version_1_store_is_moved_to_one_key_per_exercise_and_reads_the_same() {
     assert_eq!(report.library.workshops, vec![original.clone()]);
     // The header now stands where the whole workshop stood, beside a key per exercise.
     let header = store.get(&key).expect("the header");
-    assert!(header.contains("\"schema_version\":2"), "{header}");
+    assert!(header.contains("\"schema_version\":3"), "{header}");
     assert!(
         header.len() < 2_000,
         "a header is small: {} bytes",
@@ -752,4 +757,45 @@ fn exported_files_carry_the_format_name_and_version() {
     let text = Envelope::new(vec![], 0.0).to_json();
     assert!(text.contains("\"format\":\"pla-workshop\""));
     assert!(text.contains(&format!("\"schema_version\":{SCHEMA_VERSION}")));
+}
+
+/// Ballots arrived in file format version 2 (storage layout 3): they survive the file, the
+/// store and a reload, and a layout 2 value, written before them, still reads as it stands.
+#[test]
+fn ballots_survive_the_file_and_the_store_and_older_values_still_read() {
+    let envelope = read(&fixture(2)).expect("the v2 fixture reads");
+    let workshop = envelope.workshops[0].clone();
+    let ranking = workshop
+        .exercises
+        .iter()
+        .find_map(|e| match &e.data {
+            ExerciseData::PairwiseRanking(r) if !r.ballots.is_empty() => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a ranking with ballots");
+    assert_eq!(ranking.ballots.len(), 3);
+    assert!(ranking.ballots.iter().all(|b| b.handed_over));
+    assert!(ranking.results_revealed);
+    let again = read(&envelope.to_json()).expect("what we write reads back");
+    assert_eq!(again, envelope);
+
+    let mut store = saved(std::slice::from_ref(&workshop));
+    assert_eq!(
+        storage::load_all(&mut store, 2.0).library.workshops,
+        vec![workshop.clone()]
+    );
+    // The same values as layout 2 wrote them (no ballots then): read as they stand.
+    let mut older = saved(&[example_workshop("older")]);
+    for key in older.keys() {
+        let text = older.get(&key).expect("a value");
+        older
+            .set(
+                &key,
+                &text.replace("\"schema_version\":3", "\"schema_version\":2"),
+            )
+            .expect("set");
+    }
+    let report = storage::load_all(&mut older, 3.0);
+    assert!(report.newly_quarantined.is_empty());
+    assert_eq!(report.library.workshops, vec![example_workshop("older")]);
 }

@@ -13,7 +13,7 @@ use serde_json::Value;
 pub const FORMAT_NAME: &str = "pla-workshop";
 /// The schema version this build writes. Every earlier version has a migration below and a
 /// frozen fixture under `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// A file larger than this cannot be a workshop; refusing it keeps the tab responsive.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
@@ -121,7 +121,16 @@ impl std::fmt::Display for ReadError {
 /// Each is a pure function on JSON, so it works on data that no longer fits today's structs.
 /// Never change one after its version is released; add the next instead.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[ballots_arrive];
+
+/// Version 1 to 2: a pair-wise ranking may hold participants' `ballots` and whether their
+/// results are revealed (`results_revealed`). A version 1 file has neither, which reads as
+/// no ballots and nothing revealed, so the data itself needs no change. The version moves so
+/// that an app which knows only version 1 refuses a file with ballots rather than dropping
+/// them.
+fn ballots_arrive(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
 
 /// Brings a parsed file of schema version `from` up to `SCHEMA_VERSION`, one migration at a time.
 pub fn migrate(mut value: Value, from: u32) -> Result<Value, ReadError> {
@@ -226,7 +235,14 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
             } else {
                 let value: Value = serde_json::from_str(text).map_err(json_error)?;
                 let current = migrate(value, version)?;
-                serde_json::from_str(&current.to_string()).map_err(json_error)?
+                match serde_json::from_str(&current.to_string()) {
+                    Ok(envelope) => envelope,
+                    // A fault the migrations did not touch is in the file as given too:
+                    // reported there, it has the line and column the person can find.
+                    Err(migrated) => {
+                        return Err(json_error(first_attempt.err().unwrap_or(migrated)))
+                    }
+                }
             }
         }
     };
@@ -260,7 +276,7 @@ mod tests {
 
     #[test]
     fn errors_say_where() {
-        let text = "{\"format\":\"pla-workshop\",\"schema_version\":1,\"saved_at\":0,\n\"workshops\":[{\"id\":\"w\",\"title\":7}]}";
+        let text = "{\"format\":\"pla-workshop\",\"schema_version\":2,\"saved_at\":0,\n\"workshops\":[{\"id\":\"w\",\"title\":7}]}";
         match read(text) {
             Err(ReadError::WrongValue { line, message, .. }) => {
                 assert_eq!(line, 2);

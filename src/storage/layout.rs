@@ -1,4 +1,4 @@
-//! How workshops lie in local storage (storage schema version 2): a small header key per
+//! How workshops lie in local storage (storage schema versions 2 and 3): a small header key per
 //! workshop, and one key per exercise holding its data.
 //!
 //! ```text
@@ -17,8 +17,13 @@ use super::format::{ReadError, FORMAT_NAME};
 use crate::model::{Exercise, ExerciseData, ExerciseKind, Millis, SharedExercise, Workshop};
 use serde::{Deserialize, Serialize};
 
-/// The layout this build stores. Version 1 is read and moved to this one.
-pub const STORAGE_SCHEMA_VERSION: u32 = 2;
+/// The layout this build stores. Version 1 is read and moved to this one. Version 3 is
+/// version 2's layout holding data of file format version 2 (rankings may hold ballots), so a
+/// version 2 value reads as it is; an app that knows only version 2 puts a version 3 value
+/// aside instead of dropping its ballots.
+pub const STORAGE_SCHEMA_VERSION: u32 = 3;
+/// The oldest layout that is read as it stands (older ones are moved).
+const SAME_LAYOUT_SINCE: u32 = 2;
 
 pub const KEY_PREFIX: &str = "pla-workshop/";
 pub const WORKSHOP_PREFIX: &str = "pla-workshop/workshop/";
@@ -248,7 +253,8 @@ pub fn read_exercise(text: &str, kind: ExerciseKind) -> Result<ExerciseData, Rea
     let data = match direct {
         Ok(read)
             if read.format == FORMAT_NAME
-                && read.schema_version == u64::from(STORAGE_SCHEMA_VERSION) =>
+                && (u64::from(SAME_LAYOUT_SINCE)..=u64::from(STORAGE_SCHEMA_VERSION))
+                    .contains(&read.schema_version) =>
         {
             read.data
         }
@@ -256,10 +262,10 @@ pub fn read_exercise(text: &str, kind: ExerciseKind) -> Result<ExerciseData, Rea
             // Only now the version alone, to say why: another program's value, a newer
             // layout, or a wrong value in the data.
             let version = stored_version(text)?;
-            if version != STORAGE_SCHEMA_VERSION {
+            if version < SAME_LAYOUT_SINCE {
                 return Err(ReadError::Invalid {
                     path: "schema_version".into(),
-                    message: format!("an exercise's data is stored only in version {STORAGE_SCHEMA_VERSION}, not {version}"),
+                    message: format!("an exercise's data is stored only from version {SAME_LAYOUT_SINCE}, not in {version}"),
                 });
             }
             first_attempt.map_err(json_error)?.data
