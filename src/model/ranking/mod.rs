@@ -244,6 +244,7 @@ impl Ranking {
                 problems.push(format!("decisions[{index}]: this pair was already decided"));
             }
         }
+        problems.extend(self.check_ballots());
         problems
     }
 
@@ -320,6 +321,12 @@ impl Ranking {
             .partition(|d| d.a == id || d.b == id);
         self.decisions = kept;
         self.drafts.retain(|d| d.a != id && d.b != id);
+        // A ballot's decisions go with the item too (a sealed ballot as well: it keeps to the
+        // items that are left), so no ballot names an item that no longer exists.
+        for ballot in &mut self.ballots {
+            ballot.decisions.retain(|d| d.a != id && d.b != id);
+            ballot.drafts.retain(|d| d.a != id && d.b != id);
+        }
         dropped
     }
 
