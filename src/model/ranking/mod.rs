@@ -10,16 +10,21 @@
 //! [`compare`] sets several groups' rankings side by side with Kendall's tau-b
 //! ([`kendall_tau_b`]); ranks are never summed across groups, as the PLA literature warns.
 //!
+//! [`Ranking::consistency`] counts circular triads (A > B > C > A) in any set of decisions,
+//! with Kendall's ζ.
+//!
 //! Nothing here trusts its input: unknown ids, duplicates and empty lists are refused or
 //! ignored, never a panic.
 
 mod ballots;
 mod compare;
+mod consistency;
 mod matrix;
 mod quick;
 
 pub use ballots::Ballot;
 pub use compare::{compare, kendall_tau_b, ComparedItem, Comparison, GroupAgreement};
+pub use consistency::{kendall_zeta, most_circular_triads, Consistency, Triad};
 pub use quick::{
     binary_insertion_bound, comparison_lower_bound, ford_johnson_bound, quick_session, quick_step,
 };
