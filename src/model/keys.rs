@@ -150,6 +150,15 @@ pub fn keys_for(screen: Screen) -> Vec<KeyGroup> {
                     ("R", "Results"),
                     ("W", "Reasons (why)"),
                     ("C", "Compare groups"),
+                    ("V", "Ballots (each participant votes alone)"),
+                ],
+            ),
+            group(
+                "Ballots",
+                &[
+                    ("Enter", "Start the next participant's ballot"),
+                    ("H", "Hand over: seal this ballot"),
+                    ("O", "Reveal or hide the ballots' results"),
                 ],
             ),
             clicker_keys(),
@@ -197,7 +206,7 @@ mod tests {
             .flat_map(|g| g.keys.iter().map(|k| k.0))
             .collect();
         for key in [
-            "← or 1", "→ or 2", "=", "S", "⌫", "I", "D", "M", "R", "W", "C",
+            "← or 1", "→ or 2", "=", "S", "⌫", "I", "D", "M", "R", "W", "C", "V", "H", "O",
         ] {
             assert!(keys.contains(&key), "ranking lacks {key}");
         }

@@ -1,17 +1,76 @@
 //! The decide screen: one pair at a time in large type, one keystroke a decision.
 
 use super::{RankingHandle, View};
-use crate::model::ranking::{Outcome, RankingMethod};
+use crate::model::ranking::{Outcome, Ranking, RankingMethod};
 use crate::ui::keys::screen_keys_allowed;
 use crate::ui::state::now;
 use leptos::prelude::*;
+
+/// Whose decisions the decide screen records: the group's matrix, or one participant's
+/// ballot (read and edited as a ranking of its own, by the model's `edit_ballot`).
+#[derive(Clone, Copy)]
+pub struct Decider {
+    handle: RankingHandle,
+    /// The ballot's id, or None for the group.
+    ballot: StoredValue<Option<String>>,
+    /// A pair gone back to (Backspace, a matrix cell), shown until it is decided again.
+    pub revisit: RwSignal<Option<(String, String)>>,
+}
+
+impl Decider {
+    pub fn group(handle: RankingHandle) -> Decider {
+        Decider {
+            handle,
+            ballot: StoredValue::new(None),
+            revisit: handle.revisit,
+        }
+    }
+
+    pub fn ballot(handle: RankingHandle, id: String) -> Decider {
+        Decider {
+            handle,
+            ballot: StoredValue::new(Some(id)),
+            revisit: RwSignal::new(None),
+        }
+    }
+
+    fn ballot_id(&self) -> Option<String> {
+        self.ballot.get_value()
+    }
+
+    /// Reads the decisions being made (tracked).
+    pub fn with<T>(&self, read: impl FnOnce(&Ranking) -> T) -> Option<T> {
+        match self.ballot_id() {
+            None => self.handle.with(read),
+            Some(id) => self
+                .handle
+                .with(|r| r.ballot_ranking(&id).map(|own| read(&own)))
+                .flatten(),
+        }
+    }
+
+    /// Changes the decisions being made: one undo step per change (or per `coalesce` run).
+    pub fn edit(&self, coalesce: Option<&str>, change: impl FnOnce(&mut Ranking)) {
+        match self.ballot_id() {
+            None => self.handle.edit(coalesce, change),
+            Some(id) => self.handle.edit(coalesce, |r| {
+                r.edit_ballot(&id, change);
+            }),
+        }
+    }
+}
 
 /// Characters beyond which a label wraps to more than two lines at the full size.
 const LONG_LABEL: usize = 40;
 
 #[component]
-pub fn DecideView() -> impl IntoView {
-    let handle = expect_context::<RankingHandle>();
+pub fn DecideView(
+    /// Whose decisions: the group's unless a ballot's is given.
+    #[prop(optional)]
+    decider: Option<Decider>,
+) -> impl IntoView {
+    let group = expect_context::<RankingHandle>();
+    let handle = decider.unwrap_or_else(|| Decider::group(group));
     let pair = Memo::new(move |_| {
         handle
             .revisit
@@ -160,7 +219,10 @@ pub fn DecideView() -> impl IntoView {
             <p class="progress" aria-live="polite">{progress}</p>
             <Show
                 when=move || pair.with(Option::is_some)
-                fallback=move || view! { <DecideDone/> }
+                fallback=move || match handle.ballot_id() {
+                    None => view! { <DecideDone/> }.into_any(),
+                    Some(id) => view! { <super::ballots::BallotDone id=id/> }.into_any(),
+                }
             >
                 {move || {
                     let (a, b, (a_label, a_note), (b_label, b_note)) = labels.get().unwrap_or_default();

@@ -2,7 +2,10 @@
 //! the PLA matrix, results, reasons, and comparison between groups. The rules live in
 //! `model::ranking`; these components only show them and send the group's decisions back.
 
+mod ballot_results;
+mod ballots;
 mod compare;
+mod consistency;
 mod decide;
 mod views;
 
@@ -22,16 +25,18 @@ pub enum View {
     Results,
     Reasons,
     Compare,
+    Ballots,
 }
 
 impl View {
-    const ALL: [View; 6] = [
+    const ALL: [View; 7] = [
         View::Items,
         View::Decide,
         View::Matrix,
         View::Results,
         View::Reasons,
         View::Compare,
+        View::Ballots,
     ];
 
     fn label(self) -> &'static str {
@@ -42,6 +47,7 @@ impl View {
             View::Results => "Results",
             View::Reasons => "Reasons",
             View::Compare => "Compare groups",
+            View::Ballots => "Ballots",
         }
     }
 
@@ -54,6 +60,7 @@ impl View {
             View::Results => "results",
             View::Reasons => "reasons",
             View::Compare => "compare",
+            View::Ballots => "ballots",
         }
     }
 
@@ -69,6 +76,7 @@ impl View {
             View::Results => "R",
             View::Reasons => "W",
             View::Compare => "C",
+            View::Ballots => "V",
         }
     }
 }
@@ -155,6 +163,7 @@ pub fn RankingEditor(workshop_id: String, exercise_id: String) -> impl IntoView 
                 View::Results => view! { <views::ResultsView/> }.into_any(),
                 View::Reasons => view! { <views::ReasonsView/> }.into_any(),
                 View::Compare => view! { <compare::CompareView/> }.into_any(),
+                View::Ballots => view! { <ballots::BallotsView/> }.into_any(),
             }}
             <Exports/>
         </div>
@@ -177,7 +186,7 @@ fn MethodLabel() -> impl IntoView {
     }
 }
 
-/// I, D, M, R, W and C open the views; they never fire while typing.
+/// I, D, M, R, W, C and V open the views; they never fire while typing.
 fn install_view_keys(handle: RankingHandle) {
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {

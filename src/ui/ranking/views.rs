@@ -231,6 +231,7 @@ pub fn MatrixView() -> impl IntoView {
             // `--items` lets the stylesheet share the screen's width among the columns (set
             // through the DOM, as the page's CSP allows no inline style in markup).
             <div class="matrix-holder" style:--items=items on:click=on_click on:keydown=on_key inner_html=html></div>
+            <super::consistency::ConsistencyCheck/>
         </section>
     }
 }
