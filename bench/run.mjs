@@ -413,6 +413,7 @@ results.map_analysis_ms = stats(mapAnalysis);
 results.map_svg_export_ms = stats(mapSvg);
 
 if (process.env.QUICK_QUESTIONS) results.ranking_quick_questions_n30 = Number(process.env.QUICK_QUESTIONS);
+if (process.env.BALLOTS_AGGREGATE_MS) results.ballots_aggregate_ms = Number(process.env.BALLOTS_AGGREGATE_MS);
 
 await browser.close();
 rmSync(profile, { recursive: true, force: true });

@@ -20,5 +20,9 @@ done
 say "Counting quick mode's questions (native)"
 QUICK_QUESTIONS="$(cargo run --quiet --release --example quick_questions)"
 export QUICK_QUESTIONS
+say "Timing the ballots' aggregate (native)"
+# The example prints "ballots_aggregate_ms <median>"; run.mjs records the number.
+BALLOTS_AGGREGATE_MS="$(cargo run --quiet --release --example ballots_aggregate | awk '$1 == "ballots_aggregate_ms" { print $2 }')"
+export BALLOTS_AGGREGATE_MS
 say "Measuring"
 node bench/run.mjs dist-bench "http://127.0.0.1:$port/"

@@ -11,17 +11,24 @@
 //! ([`kendall_tau_b`]); ranks are never summed across groups, as the PLA literature warns.
 //!
 //! [`Ranking::consistency`] counts circular triads (A > B > C > A) in any set of decisions,
-//! with Kendall's ζ.
+//! with Kendall's ζ. [`Ranking::aggregate`] pools the participants' sealed ballots into
+//! Bradley–Terry strengths with bootstrap intervals, Kendall's W, and where the ballots
+//! disagree with the group's own decision.
 //!
 //! Nothing here trusts its input: unknown ids, duplicates and empty lists are refused or
 //! ignored, never a panic.
 
+mod aggregate;
 mod ballots;
 mod compare;
 mod consistency;
 mod matrix;
 mod quick;
 
+pub use aggregate::{
+    Aggregate, AggregateItem, Disagreement, ParticipantOrder, AGGREGATE_METHOD_NOTE,
+    VIRTUAL_TIE_WEIGHT,
+};
 pub use ballots::Ballot;
 pub use compare::{compare, kendall_tau_b, ComparedItem, Comparison, GroupAgreement};
 pub use consistency::{kendall_zeta, most_circular_triads, Consistency, Triad};
