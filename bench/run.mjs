@@ -227,12 +227,14 @@ function rankingWorkshop() {
       decisions.push({ a: items[i].id, b: items[j].id, outcome: (i + j) % 7 === 0 ? "tie" : { wins: items[(i * j) % 2 ? i : j].id }, reason: "Because the group said so.", decided_at: 0 });
     }
   }
-  const exercise = (id, withDecisions) => ({
-    id, title: id, notes: "", data: { pairwise_ranking: { method: "matrix", items, decisions: withDecisions ? decisions : [] } },
+  const exercise = (id, withDecisions, ballots = []) => ({
+    id, title: id, notes: "", data: { pairwise_ranking: { method: "matrix", items, decisions: withDecisions ? decisions : [], ballots } },
   });
+  // A participant's ballot just started, on a ranking whose group decided every pair.
+  const openBallot = [{ id: "ballot-1", label: "Participant 1", group_id: "", method: "matrix", decisions: [], handed_over: false }];
   const workshop = {
     id: "bench-ranking", title: "Ranking benchmark", date: "", place: "", notes: "", groups: [], created_at: 0, updated_at: 0,
-    exercises: [exercise("open", false), exercise("full", true)],
+    exercises: [exercise("open", false), exercise("full", true), exercise("ballot", true, openBallot)],
   };
   return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
 }
@@ -259,6 +261,7 @@ const armPaintAfterKey = (page, check) =>
     });
   }, check);
 const nextPair = [];
+const ballotNextPair = [];
 const matrixRender = [];
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -272,6 +275,13 @@ for (let run = 0; run < RUNS; run++) {
     await page.keyboard.press("ArrowLeft");
     nextPair.push(await within(page.evaluate(() => window.__measured), "the next pair to paint"));
   }
+  await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/ballot/ballots`);
+  await page.locator(".ballots .decide .choice").first().waitFor();
+  for (let press = 0; press < 5; press++) {
+    await armPaintAfterKey(page, "next pair");
+    await page.keyboard.press("ArrowLeft");
+    ballotNextPair.push(await within(page.evaluate(() => window.__measured), "the ballot's next pair to paint"));
+  }
   await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/full`);
   await page.locator(".decide").waitFor();
   await armPaintAfterKey(page, "matrix");
@@ -280,6 +290,7 @@ for (let run = 0; run < RUNS; run++) {
   await context.close();
 }
 results.ranking_next_pair_ms = stats(nextPair);
+results.ballot_next_pair_ms = stats(ballotNextPair);
 results.ranking_matrix_render_ms = stats(matrixRender);
 /** Main-thread milliseconds per pointer move while dragging the element `selector` finds. */
 async function dragCost(page, context, selector) {

@@ -81,7 +81,7 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
   const results = page.locator(".ballot-results");
   await expect(results).toBeVisible();
   await expect(results).toContainText("Bradley–Terry");
-  await page.screenshot({ path: testInfo.outputPath("ballots-revealed-1280x720.png") });
+  await page.screenshot({ path: testInfo.outputPath("ballots-revealed-1280x720.png"), fullPage: true });
 
   // The aggregate CSV: every item once, strengths summing to 100, each inside its interval,
   // and the two participants who agree put "Core funding" first.

@@ -1,5 +1,6 @@
 //! Writers for what leaves the app as files: SVG, PNG, CSV, JSON and GraphML.
 
+pub mod ballots;
 pub mod orgmap;
 pub mod ranking;
 pub mod venn;

@@ -347,17 +347,17 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 // ----- SVG -----------------------------------------------------------------------------------
 
 /// Dark blue: 8.9:1 against white.
-const BAR: &str = "#1f4e79";
+pub(super) const BAR: &str = "#1f4e79";
 /// The crossed-out cells: light grey, with black text still 15:1.
 const CROSSED: &str = "#d9d9d9";
-const MARGIN: f64 = 24.0;
-const TEXT_SIZE: f64 = 16.0;
-const SMALL_SIZE: f64 = 14.0;
+pub(super) const MARGIN: f64 = 24.0;
+pub(super) const TEXT_SIZE: f64 = 16.0;
+pub(super) const SMALL_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 24.0;
 
 /// A rough width for layout, as the system fonts are not known here: the one measure
 /// ([`text_units`]), at 0.6 em an average character.
-fn text_width(text: &str, size: f64) -> f64 {
+pub(super) fn text_width(text: &str, size: f64) -> f64 {
     text_units(text) * 0.6 * size
 }
 
@@ -372,7 +372,7 @@ fn round(value: f64) -> f64 {
 
 /// The document frame: size, white page, `<title>`, and the visible title, group and date.
 /// Returns the writer and the y where the content starts.
-fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
+pub(super) fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
     let height = round(height);
     let mut heading = xml_text(meta.title.trim());
     if heading.is_empty() {
@@ -403,7 +403,7 @@ fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
 }
 
 /// The height the header of [`start_document`] takes.
-fn header_height(meta: &ReportMeta) -> f64 {
+pub(super) fn header_height(meta: &ReportMeta) -> f64 {
     let lines = [&meta.group, &meta.date]
         .iter()
         .filter(|part| !xml_text(part.trim()).is_empty())
@@ -411,7 +411,7 @@ fn header_height(meta: &ReportMeta) -> f64 {
     MARGIN + TITLE_SIZE + lines as f64 * TEXT_SIZE * 1.6 + TEXT_SIZE * 1.5
 }
 
-fn finish(mut writer: Writer) -> String {
+pub(super) fn finish(mut writer: Writer) -> String {
     writer.close("svg");
     writer.out
 }

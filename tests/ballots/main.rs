@@ -2,10 +2,13 @@
 //! The statistics of participants' private ballots: circular triads and Kendall's ζ for any
 //! set of decisions (consistency.rs), and the ballots taken together: Bradley–Terry
 //! strengths, bootstrap intervals, Kendall's W, and where the ballots part from the group
-//! (aggregate.rs).
+//! (aggregate.rs); and their files (exports.rs).
 
 mod aggregate;
+#[path = "../common/mod.rs"]
+mod common;
 mod consistency;
+mod exports;
 
 use pla_workshop::model::ranking::{Decision, Outcome, Ranking};
 

@@ -11,7 +11,7 @@ use crate::ui::keys::screen_keys_allowed;
 use leptos::prelude::*;
 
 /// The workshop's participant groups, as (id, label).
-fn workshop_groups(handle: RankingHandle) -> Vec<(String, String)> {
+pub(super) fn workshop_groups(handle: RankingHandle) -> Vec<(String, String)> {
     let workshop_id = handle.workshop_id();
     handle
         .state

@@ -238,5 +238,35 @@ fn Exports() -> impl IntoView {
     files.push(chart.remove(0));
     files.extend(matrix);
     files.extend(chart);
+    // The ballots' files: the decisions, the consistency check, and the aggregate.
+    let groups = ballots::workshop_groups(handle);
+    files.push(ExportFile::new(
+        "Ballots CSV",
+        "-ballots",
+        Format::Csv,
+        move |r| crate::export::ballots::ballots_csv(r, &groups),
+    ));
+    files.push(ExportFile::new(
+        "Circular triads CSV",
+        "-triads",
+        Format::Csv,
+        crate::export::ballots::triads_csv,
+    ));
+    files.push(ExportFile::new(
+        "Ballots aggregate CSV",
+        "-ballots-aggregate",
+        Format::Csv,
+        crate::export::ballots::aggregate_csv,
+    ));
+    files.extend(figure_files(
+        "Ballots chart SVG",
+        [
+            "Ballots chart PNG 1x",
+            "Ballots chart PNG 2x",
+            "Ballots chart PNG 4x",
+        ],
+        "-ballots-chart",
+        move |r| crate::export::ballots::aggregate_chart_svg(r, &meta()),
+    ));
     export_menu(handle.exercise, files, true)
 }
