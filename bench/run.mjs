@@ -232,9 +232,22 @@ function rankingWorkshop() {
   });
   // A participant's ballot just started, on a ranking whose group decided every pair.
   const openBallot = [{ id: "ballot-1", label: "Participant 1", group_id: "", method: "matrix", decisions: [], handed_over: false }];
+  // 30 sealed ballots of 12 items, each a different order, results revealed.
+  const twelve = items.slice(0, 12);
+  const sealed = Array.from({ length: 30 }, (_, n) => {
+    const place = (i) => (i * (n + 5) + n * 7) % 13;
+    const decisions = [];
+    for (let i = 0; i < 12; i++) {
+      for (let j = i + 1; j < 12; j++) {
+        decisions.push({ a: twelve[i].id, b: twelve[j].id, outcome: (i + j + n) % 11 === 0 ? "tie" : { wins: twelve[place(i) < place(j) ? i : j].id }, reason: "", decided_at: 0 });
+      }
+    }
+    return { id: `ballot-${n}`, label: `Participant ${n + 1}`, group_id: "", method: "matrix", decisions, handed_over: true };
+  });
+  const voted = { id: "voted", title: "voted", notes: "", data: { pairwise_ranking: { method: "matrix", items: twelve, decisions: [], ballots: sealed, results_revealed: true } } };
   const workshop = {
     id: "bench-ranking", title: "Ranking benchmark", date: "", place: "", notes: "", groups: [], created_at: 0, updated_at: 0,
-    exercises: [exercise("open", false), exercise("full", true), exercise("ballot", true, openBallot)],
+    exercises: [exercise("open", false), exercise("full", true), exercise("ballot", true, openBallot), voted],
   };
   return JSON.stringify({ format: "pla-workshop", schema_version: 1, saved_at: 0, workshops: [workshop] });
 }
@@ -262,6 +275,7 @@ const armPaintAfterKey = (page, check) =>
   }, check);
 const nextPair = [];
 const ballotNextPair = [];
+const ballotsAggregate = [];
 const matrixRender = [];
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -282,6 +296,10 @@ for (let run = 0; run < RUNS; run++) {
     await page.keyboard.press("ArrowLeft");
     ballotNextPair.push(await within(page.evaluate(() => window.__measured), "the ballot's next pair to paint"));
   }
+  // The ballots taken together, in the page: 30 ballots of 12 items, 1,000 bootstrap samples.
+  await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/voted/ballots`);
+  await page.locator(".ballot-strengths").waitFor();
+  ballotsAggregate.push(await page.evaluate(() => performance.getEntriesByName("ballots-aggregate").at(-1).duration));
   await page.goto(`${baseURL}?run=${run}#/w/bench-ranking/e/full`);
   await page.locator(".decide").waitFor();
   await armPaintAfterKey(page, "matrix");
@@ -291,6 +309,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 results.ranking_next_pair_ms = stats(nextPair);
 results.ballot_next_pair_ms = stats(ballotNextPair);
+results.ballots_aggregate_ms = stats(ballotsAggregate);
 results.ranking_matrix_render_ms = stats(matrixRender);
 /** Main-thread milliseconds per pointer move while dragging the element `selector` finds. */
 async function dragCost(page, context, selector) {
@@ -424,7 +443,8 @@ results.map_analysis_ms = stats(mapAnalysis);
 results.map_svg_export_ms = stats(mapSvg);
 
 if (process.env.QUICK_QUESTIONS) results.ranking_quick_questions_n30 = Number(process.env.QUICK_QUESTIONS);
-if (process.env.BALLOTS_AGGREGATE_MS) results.ballots_aggregate_ms = Number(process.env.BALLOTS_AGGREGATE_MS);
+// The same work natively (release), for comparison with the page's figure above.
+if (process.env.BALLOTS_AGGREGATE_MS) results.ballots_aggregate_native_ms = Number(process.env.BALLOTS_AGGREGATE_MS);
 
 await browser.close();
 rmSync(profile, { recursive: true, force: true });

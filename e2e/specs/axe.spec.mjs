@@ -39,7 +39,7 @@ const places = [
   ["map: analysis", hashOf("organisational_map", "analysis")],
   ["venn with its table", hashOf("power_venn")],
   ["venn comparison", hashOf("power_venn", "compare")],
-  ...["items", "decide", "matrix", "results", "reasons", "compare"].map((view) => [`ranking: ${view}`, hashOf("pairwise_ranking", view)]),
+  ...["items", "decide", "matrix", "results", "reasons", "compare", "ballots"].map((view) => [`ranking: ${view}`, hashOf("pairwise_ranking", view)]),
 ];
 
 for (const [theme, projector] of [["light", false], ["dark", false], ["light", true], ["dark", true]]) {

@@ -104,10 +104,20 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
   // Two of three ballots put it first and one last: it won 8 of its 12 comparisons.
   expect(Number(first[share])).toBeCloseTo(2 / 3, 2);
 
-  // A new ballot hides the results again.
+  // The reason participant one typed is kept with their ballot.
+  const [ballotsFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ballots CSV", exact: true }).click()]);
+  const ballotsCsv = Buffer.concat(await (await ballotsFile.createReadStream()).toArray()).toString("utf8");
+  expect(ballotsCsv.trim().split(/\r?\n/)).toHaveLength(1 + 3 * 10);
+  expect(ballotsCsv.match(/my own reason, participant one/g)).toHaveLength(1);
+
+  // A new ballot hides the results again, and one left half done can be discarded.
   await page.keyboard.press("Enter");
   await expect(page.locator(".ballot-results")).toHaveCount(0);
   await expect(page.locator(".ballot-owner")).toHaveText("Participant 4: your own ballot");
+  await decideByPreference(page, items);
+  await page.getByRole("button", { name: "Discard this ballot" }).click();
+  await expect(ready(page)).toBeVisible();
+  await expect(page.locator(".ballot-count")).toHaveText("3 ballots handed in.");
 });
 
 test("a circle in the group's matrix is listed, and each of its pairs opens to be revisited", async ({ page }) => {

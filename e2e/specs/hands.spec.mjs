@@ -138,6 +138,7 @@ test("every field on every screen keeps what is typed and every key stays in it"
     [hashOf(venn, "compare"), 1],
     [hashOf(ranking, "items"), 8],
     ...["matrix", "results", "reasons", "compare"].map((view) => [hashOf(ranking, view), 1]),
+    [hashOf(ranking, "ballots"), 3],
   ];
   for (const [hash, least] of screens) {
     await visit(page, hash);
@@ -522,7 +523,7 @@ test("projector mode shows the exercises as text: no field, select or text box o
     `#/w/${workshop.id}`,
     hashOf(map),
     hashOf(venn),
-    ...["items", "matrix", "results", "reasons", "compare"].map((view) => hashOf(ranking, view)),
+    ...["items", "matrix", "results", "reasons", "compare", "ballots"].map((view) => hashOf(ranking, view)),
   ]) {
     await visit(page, hash);
     await expect(page.locator(controls), hash).toHaveCount(0);

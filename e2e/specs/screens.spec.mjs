@@ -15,7 +15,7 @@ const screens = [
   ["map", hashOf(exerciseOf("organisational_map"))],
   ["venn", hashOf(exerciseOf("power_venn"))],
   ["venn-compare", hashOf(exerciseOf("power_venn"), "compare")],
-  ...["items", "decide", "matrix", "results", "reasons", "compare"].map((view) => [`ranking-${view}`, hashOf(exerciseOf("pairwise_ranking"), view)]),
+  ...["items", "decide", "matrix", "results", "reasons", "compare", "ballots"].map((view) => [`ranking-${view}`, hashOf(exerciseOf("pairwise_ranking"), view)]),
 ];
 
 /** Every visible run of text in `root` outside SVG, with its computed font size. */

@@ -53,10 +53,20 @@ pub fn BallotsView() -> impl IntoView {
     view! {
         <section class="ballots" aria-label="Ballots">
             {move || match open.get() {
-                Some((id, label)) => view! {
-                    <h2 class="ballot-owner" dir="auto">{format!("{label}: your own ballot")}</h2>
-                    <DecideView decider=Decider::ballot(handle, id)/>
-                }.into_any(),
+                Some((id, label)) => {
+                    let discarded = id.clone();
+                    // The facilitator's way out of a ballot left half done.
+                    let discard = move |_| {
+                        handle.edit(None, |r| {
+                            r.discard_ballot(&discarded);
+                        });
+                    };
+                    view! {
+                        <h2 class="ballot-owner" dir="auto">{format!("{label}: your own ballot")}</h2>
+                        <DecideView decider=Decider::ballot(handle, id)/>
+                        <button class="chrome discard-ballot" on:click=discard>"Discard this ballot"</button>
+                    }.into_any()
+                }
                 None => view! { <HandOver/> }.into_any(),
             }}
         </section>
@@ -192,12 +202,6 @@ pub fn BallotDone(id: String) -> impl IntoView {
             r.hand_over(&id);
         });
     };
-    let discard = move || {
-        let id = id.get_value();
-        handle.edit(None, |r| {
-            r.discard_ballot(&id);
-        });
-    };
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
             if screen_keys_allowed(&event) && matches!(event.key().as_str(), "h" | "H") {
@@ -210,7 +214,6 @@ pub fn BallotDone(id: String) -> impl IntoView {
         <div class="decide-done">
             <p class="lead">"Your ballot is complete. Go back with ⌫ to change a decision, or hand the laptop on."</p>
             <button class="primary" aria-keyshortcuts="H" on:click=move |_| hand_over()>"Hand over " <kbd>"H"</kbd></button>
-            <button class="chrome" on:click=move |_| discard()>"Discard this ballot"</button>
         </div>
     }
 }
