@@ -67,8 +67,10 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
     await page.keyboard.press("h");
     await expect(ready(page)).toBeVisible();
     await expect(page.locator(".ballot-count")).toHaveText(n === 0 ? "1 ballot handed in." : `${n + 1} ballots handed in.`);
-    // Handed over: Backspace brings nothing of it back.
+    // Handed over: neither Backspace nor Ctrl+Z brings anything of it back.
     await page.keyboard.press("Backspace");
+    await page.keyboard.press("Control+z");
+    await expect(ready(page)).toBeVisible();
     await expect(page.locator(".decide")).toHaveCount(0);
     await expect(page.locator(".ballot-results")).toHaveCount(0);
   }

@@ -136,11 +136,11 @@ test("the bar chart exports as PNG at twice its size", async ({ page }) => {
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("r");
   await page.locator("details.exports summary").click();
-  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart SVG" }).click()]);
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart SVG", exact: true }).click()]);
   const svg = Buffer.concat(await (await svgDownload.createReadStream()).toArray()).toString("utf8");
   const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)[1]);
   expect(svg).toContain("Pair-wise ranking");
-  const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart PNG 2x" }).click()]);
+  const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Chart PNG 2x", exact: true }).click()]);
   const png = Buffer.concat(await (await pngDownload.createReadStream()).toArray());
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));

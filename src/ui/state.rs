@@ -511,6 +511,12 @@ impl AppState {
         }
     }
 
+    /// Forgets the workshop's undo and redo steps: after a participant hands a ballot over,
+    /// so that Ctrl+Z can never bring a sealed ballot back onto the screen for the next.
+    pub fn forget_undo(&self, workshop_id: &str) {
+        self.forget_history(workshop_id);
+    }
+
     /// Undo steps made against a version another tab replaced would undo that tab's work.
     fn forget_history(&self, workshop_id: &str) {
         self.histories.update_value(|h| {

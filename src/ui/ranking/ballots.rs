@@ -104,7 +104,7 @@ fn HandOver() -> impl IntoView {
             let text = label
                 .get_untracked()
                 .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| suggested());
+                .unwrap_or_else(&suggested);
             let group_id = group.get_untracked();
             handle.edit(None, |r| {
                 r.start_ballot(new_id(), text.trim().to_string(), group_id);
@@ -156,7 +156,7 @@ fn HandOver() -> impl IntoView {
                     <div class="field">
                         <label for="ballot-label">"Participant (a description, never a name)"</label>
                         <input id="ballot-label" dir="auto"
-                            prop:value={let suggested = suggested.clone(); move || label.get().unwrap_or_else(|| suggested())}
+                            prop:value={let suggested = suggested.clone(); move || label.get().unwrap_or_else(&suggested)}
                             on:input=move |ev| label.set(Some(event_target_value(&ev)))
                             on:keydown={let start_field = start_field.clone(); move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); start_field(); }}/>
                     </div>
@@ -201,6 +201,8 @@ pub fn BallotDone(id: String) -> impl IntoView {
         handle.edit(None, |r| {
             r.hand_over(&id);
         });
+        // Sealed means sealed: no Ctrl+Z brings the ballot back for the next participant.
+        handle.state.forget_undo(&handle.workshop_id());
     };
     let listener =
         window_event_listener(leptos::ev::keydown, move |event: web_sys::KeyboardEvent| {
