@@ -27,8 +27,17 @@ fn tricky_exercises() -> Vec<ExerciseData> {
                 for (key, v) in map.iter_mut() {
                     match v {
                         Value::String(s)
-                            if ["label", "name", "question", "notes", "text", "reason"]
-                                .contains(&key.as_str()) =>
+                            if [
+                                "label",
+                                "name",
+                                "question",
+                                "notes",
+                                "text",
+                                "reason",
+                                "scenario",
+                                "next_part",
+                            ]
+                            .contains(&key.as_str()) =>
                         {
                             s.push(' ');
                             s.push_str(TRICKY);
@@ -41,15 +50,18 @@ fn tricky_exercises() -> Vec<ExerciseData> {
             _ => {}
         }
     }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/phase-zero-workshop.json"
-    );
-    let text = std::fs::read_to_string(path).expect("the example workshop is in the repository");
-    let envelope = format::read(&text).expect("the example workshop reads");
-    envelope.workshops[0]
-        .exercises
+    let examples = [
+        include_str!("../examples/phase-zero-workshop.json"),
+        include_str!("../examples/vignettes-workshop.json"),
+    ];
+    examples
         .iter()
+        .flat_map(|text| {
+            format::read(text)
+                .expect("the example workshop reads")
+                .workshops
+        })
+        .flat_map(|workshop| workshop.exercises)
         .map(|exercise| {
             let data = exercise.data.clone();
             let mut value = serde_json::to_value(&data).expect("exercise data is JSON");
@@ -76,7 +88,7 @@ fn title() -> String {
 #[test]
 fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
     let exercises = tricky_exercises();
-    let mut kinds = [false; 3];
+    let mut kinds = [false; 4];
     for data in &exercises {
         match data {
             ExerciseData::OrganisationalMap(map) => {
@@ -120,9 +132,11 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
                     }
                 }
             }
+            // The vignette's files come with its exports.
+            ExerciseData::Vignette(_) => kinds[3] = true,
         }
     }
-    assert_eq!(kinds, [true; 3], "the example has every kind");
+    assert_eq!(kinds, [true; 4], "the examples have every kind");
 }
 
 #[test]
@@ -135,6 +149,7 @@ fn no_typed_quote_reaches_an_attribute_unescaped() {
                 matrix_svg(ranking, &ReportMeta::default()),
                 bar_chart_svg(ranking, &ReportMeta::default()),
             ],
+            ExerciseData::Vignette(_) => vec![],
         };
         for svg in svgs {
             // A well-formed parse means every attribute value ended at its own closing quote.
