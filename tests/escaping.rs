@@ -11,6 +11,7 @@ use pla_workshop::export::exercise_from_svg;
 use pla_workshop::export::orgmap::{graphml, map_svg, MapMeta};
 use pla_workshop::export::ranking::{bar_chart_svg, matrix_svg, ReportMeta};
 use pla_workshop::export::venn::{diagram_svg, VennMeta};
+use pla_workshop::export::vignette::{card_svg, responses_csv, VignetteMeta};
 use pla_workshop::model::ExerciseData;
 use pla_workshop::storage::format;
 use serde_json::Value;
@@ -132,8 +133,23 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
                     }
                 }
             }
-            // The vignette's files come with its exports.
-            ExerciseData::Vignette(_) => kinds[3] = true,
+            ExerciseData::Vignette(vignette) => {
+                // A card carries no data either; what was typed must show, wrapped.
+                kinds[3] = true;
+                let meta = VignetteMeta {
+                    title: title(),
+                    ..VignetteMeta::default()
+                };
+                let svg = card_svg(vignette, &meta);
+                assert_eq!(title_of(&svg), title());
+                let elements = parse_xml(&svg).expect("well-formed");
+                let shown = texts(&elements).join(" ");
+                // Lines wrap at spaces, so joined again they hold the whole text.
+                assert!(shown.contains(&vignette.questions[0].text));
+                assert!(shown.contains(TRICKY));
+                let rows = parse_csv(&responses_csv(vignette, &[]));
+                assert_eq!(rows.len(), 1 + vignette.responses.len());
+            }
         }
     }
     assert_eq!(kinds, [true; 4], "the examples have every kind");
@@ -149,7 +165,7 @@ fn no_typed_quote_reaches_an_attribute_unescaped() {
                 matrix_svg(ranking, &ReportMeta::default()),
                 bar_chart_svg(ranking, &ReportMeta::default()),
             ],
-            ExerciseData::Vignette(_) => vec![],
+            ExerciseData::Vignette(vignette) => vec![card_svg(vignette, &VignetteMeta::default())],
         };
         for svg in svgs {
             // A well-formed parse means every attribute value ended at its own closing quote.

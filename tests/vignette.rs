@@ -1,7 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Vignettes: the edits and what they refuse, the projector's steps (also after a question is
-//! removed) and the rules `check()` holds.
+//! removed), the rules `check()` holds, the responses CSV and the scenario card.
 
+mod common;
+use common::*;
+
+use pla_workshop::export::vignette::{card_svg, responses_csv, VignetteMeta};
 use pla_workshop::model::orgmap::Resource;
 use pla_workshop::model::vignette::{Vignette, VignetteStep};
 use pla_workshop::model::{ExerciseData, ExerciseKind, KindData, Workshop};
@@ -187,4 +191,148 @@ fn check_names_each_broken_rule_and_where() {
         );
     }
     assert_eq!(problems.len(), 6, "{problems:?}");
+}
+
+fn groups() -> Vec<(String, String)> {
+    vec![("g".to_string(), "Community organisations".to_string())]
+}
+
+#[test]
+fn the_responses_csv_has_a_row_per_response_with_its_question_tags_and_group() {
+    let mut v = three_questions();
+    assert!(v.add_response("r1".into(), "q2", "The pastor".into(), "g".into()));
+    assert!(v.add_response("r2".into(), "q1", "=HYPERLINK(\"x\")".into(), String::new()));
+    assert!(v.add_response(
+        "r3".into(),
+        "q2",
+        "-1 bed, \"quoted\"\nsecond line".into(),
+        "gone".into()
+    ));
+    assert!(v.toggle_resource("r1", Resource::Material));
+    assert!(v.toggle_resource("r1", Resource::Symbolic));
+    let rows = parse_csv(&responses_csv(&v, &groups()));
+    assert_eq!(
+        rows,
+        [
+            vec!["question number", "question", "response", "tags", "group"],
+            vec!["1", "Who is in the room?", "'=HYPERLINK(\"x\")", "", ""],
+            vec![
+                "2",
+                "Who is missing?",
+                "The pastor",
+                "symbolic; material",
+                "Community organisations"
+            ],
+            vec![
+                "2",
+                "Who is missing?",
+                "'-1 bed, \"quoted\"\nsecond line",
+                "",
+                ""
+            ],
+        ]
+    );
+    // A question with no response has no row; no response at all leaves the header alone.
+    assert_eq!(
+        parse_csv(&responses_csv(&Vignette::default(), &[])).len(),
+        1
+    );
+}
+
+fn meta() -> VignetteMeta {
+    VignetteMeta {
+        title: "A night in A&E".into(),
+        group: "Community organisations".into(),
+        date: "2026-10-08".into(),
+    }
+}
+
+#[test]
+fn the_card_shows_the_scenario_the_questions_numbered_and_what_happened_next() {
+    let mut v = three_questions();
+    assert!(v.set_scenario(&format!(
+        "{}\n\nA second paragraph.",
+        "The officers have been with him for two hours and are needed back on shift. ".repeat(4)
+    )));
+    let svg = card_svg(&v, &meta());
+    let (elements, width, height) = check_figure_svg(&svg, 18.0);
+    let shown = texts(&elements);
+    assert_eq!(shown[0], "A night in A&E");
+    for expected in [
+        "Community organisations",
+        "2026-10-08",
+        "Scenario",
+        "A second paragraph.",
+        "Questions",
+        "1. Who is in the room?",
+        "3. What gets in the way?",
+        "What happened next",
+        "He went home at four in the morning.",
+    ] {
+        assert!(shown.contains(&expected), "{expected} in {shown:?}");
+    }
+    // The long paragraph wraps: several lines, each within the page.
+    let long_lines = shown
+        .iter()
+        .filter(|t| t.contains("officers") || t.contains("shift"))
+        .count();
+    assert!(long_lines >= 3, "{shown:?}");
+    let ys: Vec<f64> = elements
+        .iter()
+        .filter(|e| e.name == "text")
+        .filter_map(|e| e.number("y"))
+        .collect();
+    assert!(ys.windows(2).all(|p| p[1] > p[0]), "lines go down the page");
+    assert!(
+        ys.last().is_some_and(|y| *y < height),
+        "the last line is on the page"
+    );
+    assert!(width >= 700.0);
+    // Deterministic.
+    assert_eq!(svg, card_svg(&v, &meta()));
+    // No next part: no heading for it.
+    assert!(v.set_next_part(""));
+    let shown_again = card_svg(&v, &meta());
+    assert!(!shown_again.contains("What happened next"));
+}
+
+#[test]
+fn the_card_escapes_hostile_text_sets_arabic_right_to_left_and_survives_an_empty_vignette() {
+    let mut v = Vignette::default();
+    assert!(v.set_scenario("<script>alert(\"x\")</script> & 'quoted'"));
+    assert!(v.add_question("q".into(), "ما الذي يحتاجه المستشفى من الكنيسة؟".into()));
+    assert!(v.set_next_part("\u{1}\u{FFFE}ends ]]> here"));
+    let hostile = VignetteMeta {
+        title: "<b>\"Title\"</b> & co".into(),
+        ..meta()
+    };
+    let svg = card_svg(&v, &hostile);
+    assert!(!svg.contains("<script"));
+    let (elements, width, _) = check_figure_svg(&svg, 18.0);
+    let shown = texts(&elements);
+    assert!(
+        shown.contains(&"<script>alert(\"x\")</script> & 'quoted'"),
+        "{shown:?}"
+    );
+    assert_eq!(
+        elements[1].text,
+        "<b>\"Title\"</b> & co — Community organisations, 2026-10-08"
+    );
+    let arabic = elements
+        .iter()
+        .find(|e| e.name == "text" && e.text.contains("المستشفى"))
+        .expect("the question is shown");
+    assert_eq!(arabic.text, "1. ما الذي يحتاجه المستشفى من الكنيسة؟");
+    assert_eq!(arabic.attribute("direction"), Some("rtl"));
+    assert!(
+        arabic.number("x").is_some_and(|x| x > width / 2.0),
+        "set from the right margin"
+    );
+
+    let (empty, _, height) = check_figure_svg(
+        &card_svg(&Vignette::default(), &VignetteMeta::default()),
+        18.0,
+    );
+    assert_eq!(texts(&empty), ["Vignette"]);
+    assert!(height > 0.0);
 }
