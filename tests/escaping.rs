@@ -11,6 +11,7 @@ use pla_workshop::export::exercise_from_svg;
 use pla_workshop::export::orgmap::{graphml, map_svg, MapMeta};
 use pla_workshop::export::ranking::{bar_chart_svg, matrix_svg, ReportMeta};
 use pla_workshop::export::venn::{diagram_svg, VennMeta};
+use pla_workshop::export::vignette::{card_svg, responses_csv, VignetteMeta};
 use pla_workshop::model::ExerciseData;
 use pla_workshop::storage::format;
 use serde_json::Value;
@@ -27,8 +28,17 @@ fn tricky_exercises() -> Vec<ExerciseData> {
                 for (key, v) in map.iter_mut() {
                     match v {
                         Value::String(s)
-                            if ["label", "name", "question", "notes", "text", "reason"]
-                                .contains(&key.as_str()) =>
+                            if [
+                                "label",
+                                "name",
+                                "question",
+                                "notes",
+                                "text",
+                                "reason",
+                                "scenario",
+                                "next_part",
+                            ]
+                            .contains(&key.as_str()) =>
                         {
                             s.push(' ');
                             s.push_str(TRICKY);
@@ -41,15 +51,18 @@ fn tricky_exercises() -> Vec<ExerciseData> {
             _ => {}
         }
     }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/phase-zero-workshop.json"
-    );
-    let text = std::fs::read_to_string(path).expect("the example workshop is in the repository");
-    let envelope = format::read(&text).expect("the example workshop reads");
-    envelope.workshops[0]
-        .exercises
+    let examples = [
+        include_str!("../examples/phase-zero-workshop.json"),
+        include_str!("../examples/vignettes-workshop.json"),
+    ];
+    examples
         .iter()
+        .flat_map(|text| {
+            format::read(text)
+                .expect("the example workshop reads")
+                .workshops
+        })
+        .flat_map(|workshop| workshop.exercises)
         .map(|exercise| {
             let data = exercise.data.clone();
             let mut value = serde_json::to_value(&data).expect("exercise data is JSON");
@@ -76,7 +89,7 @@ fn title() -> String {
 #[test]
 fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
     let exercises = tricky_exercises();
-    let mut kinds = [false; 3];
+    let mut kinds = [false; 4];
     for data in &exercises {
         match data {
             ExerciseData::OrganisationalMap(map) => {
@@ -120,9 +133,26 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
                     }
                 }
             }
+            ExerciseData::Vignette(vignette) => {
+                // A card carries no data either; what was typed must show, wrapped.
+                kinds[3] = true;
+                let meta = VignetteMeta {
+                    title: title(),
+                    ..VignetteMeta::default()
+                };
+                let svg = card_svg(vignette, &meta);
+                assert_eq!(title_of(&svg), title());
+                let elements = parse_xml(&svg).expect("well-formed");
+                let shown = texts(&elements).join(" ");
+                // Lines wrap at spaces, so joined again they hold the whole text.
+                assert!(shown.contains(&vignette.questions[0].text));
+                assert!(shown.contains(TRICKY));
+                let rows = parse_csv(&responses_csv(vignette, &[]));
+                assert_eq!(rows.len(), 1 + vignette.responses.len());
+            }
         }
     }
-    assert_eq!(kinds, [true; 3], "the example has every kind");
+    assert_eq!(kinds, [true; 4], "the examples have every kind");
 }
 
 #[test]
@@ -135,6 +165,7 @@ fn no_typed_quote_reaches_an_attribute_unescaped() {
                 matrix_svg(ranking, &ReportMeta::default()),
                 bar_chart_svg(ranking, &ReportMeta::default()),
             ],
+            ExerciseData::Vignette(vignette) => vec![card_svg(vignette, &VignetteMeta::default())],
         };
         for svg in svgs {
             // A well-formed parse means every attribute value ended at its own closing quote.

@@ -13,12 +13,13 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Home,
         Screen::Workshop,
         Screen::Exercise(ExerciseKind::OrganisationalMap),
         Screen::Exercise(ExerciseKind::PowerVenn),
         Screen::Exercise(ExerciseKind::PairwiseRanking),
+        Screen::Exercise(ExerciseKind::Vignette),
     ];
 
     pub fn name(self) -> &'static str {
@@ -28,6 +29,7 @@ impl Screen {
             Screen::Exercise(ExerciseKind::OrganisationalMap) => "Organisational map",
             Screen::Exercise(ExerciseKind::PowerVenn) => "Power Venn diagram",
             Screen::Exercise(ExerciseKind::PairwiseRanking) => "Pair-wise ranking",
+            Screen::Exercise(ExerciseKind::Vignette) => "Vignette",
         }
     }
 }
@@ -162,6 +164,20 @@ pub fn keys_for(screen: Screen) -> Vec<KeyGroup> {
                 ],
             ),
             clicker_keys(),
+            undo_keys("Undo"),
+        ],
+        // The clicker pages through the vignette's parts before it moves on.
+        Screen::Exercise(ExerciseKind::Vignette) => vec![
+            group(
+                "Presenter clicker",
+                &[
+                    (
+                        "Page Down",
+                        "The next part (the scenario, each question, what happened next), then the next exercise",
+                    ),
+                    ("Page Up", "The previous part, then the previous exercise"),
+                ],
+            ),
             undo_keys("Undo"),
         ],
     };

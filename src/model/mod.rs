@@ -7,11 +7,13 @@ pub mod history;
 pub mod keys;
 pub mod notices;
 pub mod orgmap;
+pub mod plan;
 pub mod ranking;
 pub mod route;
 pub mod text;
 pub mod venn;
 pub mod viewport;
+pub mod vignette;
 
 use serde::{Deserialize, Serialize};
 use std::ops::Deref;
@@ -36,20 +38,22 @@ pub struct ParticipantGroup {
     pub size: Option<u32>,
 }
 
-/// The three exercises the app runs.
+/// The four exercises the app runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExerciseKind {
     OrganisationalMap,
     PowerVenn,
     PairwiseRanking,
+    Vignette,
 }
 
 impl ExerciseKind {
-    pub const ALL: [ExerciseKind; 3] = [
+    pub const ALL: [ExerciseKind; 4] = [
         ExerciseKind::OrganisationalMap,
         ExerciseKind::PowerVenn,
         ExerciseKind::PairwiseRanking,
+        ExerciseKind::Vignette,
     ];
 
     pub fn label(self) -> &'static str {
@@ -57,6 +61,7 @@ impl ExerciseKind {
             ExerciseKind::OrganisationalMap => "Organisational map",
             ExerciseKind::PowerVenn => "Power Venn diagram",
             ExerciseKind::PairwiseRanking => "Pair-wise ranking",
+            ExerciseKind::Vignette => "Vignette",
         }
     }
 }
@@ -70,6 +75,7 @@ pub enum ExerciseData {
     OrganisationalMap(orgmap::OrgMap),
     PowerVenn(venn::VennDiagram),
     PairwiseRanking(ranking::Ranking),
+    Vignette(vignette::Vignette),
 }
 
 impl ExerciseData {
@@ -78,6 +84,7 @@ impl ExerciseData {
             ExerciseKind::OrganisationalMap => ExerciseData::OrganisationalMap(Default::default()),
             ExerciseKind::PowerVenn => ExerciseData::PowerVenn(Default::default()),
             ExerciseKind::PairwiseRanking => ExerciseData::PairwiseRanking(Default::default()),
+            ExerciseKind::Vignette => ExerciseData::Vignette(Default::default()),
         }
     }
 
@@ -87,6 +94,7 @@ impl ExerciseData {
             ExerciseData::OrganisationalMap(map) => map.check(),
             ExerciseData::PowerVenn(venn) => venn.check(),
             ExerciseData::PairwiseRanking(ranking) => ranking.check(),
+            ExerciseData::Vignette(vignette) => vignette.check(),
         }
     }
 
@@ -95,6 +103,7 @@ impl ExerciseData {
             ExerciseData::OrganisationalMap(_) => ExerciseKind::OrganisationalMap,
             ExerciseData::PowerVenn(_) => ExerciseKind::PowerVenn,
             ExerciseData::PairwiseRanking(_) => ExerciseKind::PairwiseRanking,
+            ExerciseData::Vignette(_) => ExerciseKind::Vignette,
         }
     }
 }
@@ -130,6 +139,7 @@ macro_rules! kind_data {
 kind_data!(orgmap::OrgMap, OrganisationalMap, "map");
 kind_data!(venn::VennDiagram, PowerVenn, "venn");
 kind_data!(ranking::Ranking, PairwiseRanking, "ranking");
+kind_data!(vignette::Vignette, Vignette, "vignette");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exercise {
@@ -206,6 +216,10 @@ pub struct Workshop<E = SharedExercise> {
     pub groups: Vec<ParticipantGroup>,
     #[serde(default = "Vec::new")]
     pub exercises: Vec<E>,
+    /// The session's running order, planned minutes and visits (`plan.rs`); empty runs the
+    /// exercises in their order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<plan::PlanItem>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
@@ -220,6 +234,7 @@ impl Workshop {
             notes: String::new(),
             groups: Vec::new(),
             exercises: Vec::new(),
+            plan: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -274,8 +289,12 @@ impl Workshop {
         id
     }
 
+    /// Removes an exercise, and its entry in the plan with it.
     pub fn remove_exercise(&mut self, id: &str) -> Option<Exercise> {
         let index = self.exercises.iter().position(|e| e.id == id)?;
+        self.plan.retain(|item| {
+            !matches!(&item.entry, plan::PlanEntry::Exercise { exercise_id } if exercise_id == id)
+        });
         Some(self.exercises.remove(index).into_inner())
     }
 
@@ -305,7 +324,8 @@ impl Workshop {
     }
 
     /// A copy with fresh identifiers for the workshop, groups and exercises, keeping every
-    /// exercise's link to its group.
+    /// exercise's link to its group, the plan's links to its exercises, and the groups
+    /// vignette responses name.
     pub fn duplicate(&self, mut fresh_id: impl FnMut() -> String, now: Millis) -> Workshop {
         let mut copy = self.clone();
         copy.id = fresh_id();
@@ -318,14 +338,38 @@ impl Workshop {
             renamed.push((group.id.clone(), new_id.clone()));
             group.id = new_id;
         }
+        let renamed_to = |old: &str| {
+            renamed
+                .iter()
+                .find(|(from, _)| from == old)
+                .map(|(_, to)| to.clone())
+        };
+        let mut renamed_exercises = Vec::new();
         for shared in &mut copy.exercises {
             let exercise = shared.make_mut();
-            exercise.id = fresh_id();
+            let new_id = fresh_id();
+            renamed_exercises.push((exercise.id.clone(), new_id.clone()));
+            exercise.id = new_id;
             if let Some(old) = &exercise.group_id {
-                exercise.group_id = renamed
-                    .iter()
-                    .find(|(from, _)| from == old)
-                    .map(|(_, to)| to.clone());
+                exercise.group_id = renamed_to(old);
+            }
+            if let ExerciseData::Vignette(vignette) = &mut exercise.data {
+                for response in &mut vignette.responses {
+                    response.group_id = renamed_to(&response.group_id).unwrap_or_default();
+                }
+            }
+        }
+        for item in &mut copy.plan {
+            if let plan::PlanEntry::Exercise { exercise_id } = &mut item.entry {
+                if let Some((old, new)) =
+                    renamed_exercises.iter().find(|(old, _)| old == exercise_id)
+                {
+                    // An item named by its exercise keeps being so (see `plan.rs`).
+                    if item.id == *old {
+                        item.id = new.clone();
+                    }
+                    *exercise_id = new.clone();
+                }
             }
         }
         copy
@@ -369,6 +413,7 @@ impl Workshop {
                     .map(|p| format!("exercises[{index}].data: {p}")),
             );
         }
+        problems.extend(self.check_plan());
         problems
     }
 }

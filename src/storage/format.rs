@@ -13,7 +13,7 @@ use serde_json::Value;
 pub const FORMAT_NAME: &str = "pla-workshop";
 /// The schema version this build writes. Every earlier version has a migration below and a
 /// frozen fixture under `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// A file larger than this cannot be a workshop; refusing it keeps the tab responsive.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
@@ -121,7 +121,7 @@ impl std::fmt::Display for ReadError {
 /// Each is a pure function on JSON, so it works on data that no longer fits today's structs.
 /// Never change one after its version is released; add the next instead.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[ballots_arrive];
+const MIGRATIONS: &[Migration] = &[ballots_arrive, vignettes_and_plan_arrive];
 
 /// Version 1 to 2: a pair-wise ranking may hold participants' `ballots` and whether their
 /// results are revealed (`results_revealed`). A version 1 file has neither, which reads as
@@ -129,6 +129,16 @@ const MIGRATIONS: &[Migration] = &[ballots_arrive];
 /// that an app which knows only version 1 refuses a file with ballots rather than dropping
 /// them.
 fn ballots_arrive(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 2 to 3: an exercise may be a vignette (`data.vignette`), and a workshop may hold
+/// its session plan (`plan`: the running order with breaks, planned minutes and visits). A
+/// version 2 file has neither, which reads as no vignettes and an empty plan (the exercises
+/// in their order), so the data itself needs no change. The version moves so that an app
+/// which knows only version 2 refuses a file with vignettes or a plan rather than dropping
+/// them.
+fn vignettes_and_plan_arrive(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

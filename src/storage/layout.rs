@@ -1,4 +1,4 @@
-//! How workshops lie in local storage (storage schema versions 2 and 3): a small header key per
+//! How workshops lie in local storage (storage schema versions 2 to 4): a small header key per
 //! workshop, and one key per exercise holding its data.
 //!
 //! ```text
@@ -20,8 +20,11 @@ use serde::{Deserialize, Serialize};
 /// The layout this build stores. Version 1 is read and moved to this one. Version 3 is
 /// version 2's layout holding data of file format version 2 (rankings may hold ballots), so a
 /// version 2 value reads as it is; an app that knows only version 2 puts a version 3 value
-/// aside instead of dropping its ballots.
-pub const STORAGE_SCHEMA_VERSION: u32 = 3;
+/// aside instead of dropping its ballots. Version 4 is the same layout again, holding data of
+/// file format version 3 (vignettes, and the workshop's plan in its header), so version 2 and
+/// 3 values read as they are, and an app that knows only version 3 puts a version 4 value
+/// aside instead of dropping a vignette or the plan.
+pub const STORAGE_SCHEMA_VERSION: u32 = 4;
 /// The oldest layout that is read as it stands (older ones are moved).
 const SAME_LAYOUT_SINCE: u32 = 2;
 
@@ -97,6 +100,7 @@ impl Workshop<ExerciseHeader> {
                     notes: e.notes.clone(),
                 })
                 .collect(),
+            plan: workshop.plan.clone(),
             created_at: workshop.created_at,
             updated_at: workshop.updated_at,
         }
@@ -133,6 +137,7 @@ impl Workshop<ExerciseHeader> {
             notes: self.notes,
             groups: self.groups,
             exercises,
+            plan: self.plan,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }

@@ -260,15 +260,20 @@ fn Exercises(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let add_buttons = ExerciseKind::ALL.map(|kind| {
-        view! {
-            <button on:click=move |_| {
-                let id = workshop_id.get_value();
-                let exercise = state.add_exercise(&id, kind);
-                state.go(Route::Exercise(id, exercise));
-            }>{format!("Add {}", kind.label().to_lowercase())}</button>
-        }
-    });
+    // UI: placeholder for the vignette editor: no "Add vignette" until its editor exists.
+    let add_buttons = ExerciseKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != ExerciseKind::Vignette)
+        .map(|kind| {
+            view! {
+                <button on:click=move |_| {
+                    let id = workshop_id.get_value();
+                    let exercise = state.add_exercise(&id, kind);
+                    state.go(Route::Exercise(id, exercise));
+                }>{format!("Add {}", kind.label().to_lowercase())}</button>
+            }
+        })
+        .collect::<Vec<_>>();
     view! {
         <div class="panel exercises">
             <h2>"Exercises"</h2>
