@@ -266,3 +266,18 @@ fn a_duplicated_workshop_keeps_its_plan_on_the_new_exercises() {
     );
     assert_eq!(copy.time_left(&ranking, 0.0), Some(25.0));
 }
+
+/// Undo brings back an earlier plan, but the times recorded since stay.
+#[test]
+fn an_earlier_plan_keeps_the_times_recorded_since() {
+    let mut now = workshop();
+    assert!(now.record_open("a", at(0.0)));
+    let before = now.clone();
+    assert!(now.set_planned_minutes("a", 20));
+    assert!(now.record_open("b", at(1.0)));
+    let mut undone = before;
+    undone.keep_visits_of(&now.plan);
+    assert_eq!(undone.plan_item("a").map(|i| i.planned_minutes), Some(0));
+    assert_eq!(undone.plan_item("a").map(|i| i.visits.len()), Some(1));
+    assert!((undone.actual_minutes("a", at(2.0)) - 1.0).abs() < 1e-9);
+}

@@ -9,6 +9,10 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
 const workshop = JSON.parse(example.toString()).workshops[0];
 const exerciseOf = (kind) => workshop.exercises.find((e) => e.data[kind]);
+const vignettes = readFileSync(new URL("../../examples/vignettes-workshop.json", import.meta.url));
+const session = JSON.parse(vignettes.toString()).workshops[0];
+const firstVignette = `#/w/${session.id}/e/${session.exercises[0].id}`;
+const breakStep = session.plan.find((item) => item.entry.break);
 const hashOf = (kind, view = "") => `#/w/${workshop.id}/e/${exerciseOf(kind).id}${view ? `/${view}` : ""}`;
 
 // The page's own CSP forbids inline scripts, which is how axe is put into the page.
@@ -40,6 +44,11 @@ const places = [
   ["venn with its table", hashOf("power_venn")],
   ["venn comparison", hashOf("power_venn", "compare")],
   ...["items", "decide", "matrix", "results", "reasons", "compare", "ballots"].map((view) => [`ranking: ${view}`, hashOf("pairwise_ranking", view)]),
+  ["a workshop with its running order", `#/w/${session.id}`],
+  ["vignette: scenario", firstVignette],
+  ["vignette: a question", `${firstVignette}/q1`],
+  ["vignette: what happened next", `${firstVignette}/next`],
+  ["a break", `#/w/${session.id}/b/${breakStep.id}`],
 ];
 
 for (const [theme, projector] of [["light", false], ["dark", false], ["light", true], ["dark", true]]) {
@@ -48,6 +57,8 @@ for (const [theme, projector] of [["light", false], ["dark", false], ["light", t
     await openApp(page);
     await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: example });
     await expect(page.locator(".workshop-card")).toHaveCount(1);
+    await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "vignettes.json", mimeType: "application/json", buffer: vignettes });
+    await expect(page.locator(".workshop-card")).toHaveCount(2);
     await page.locator("main").focus();
     if (theme === "dark") await page.keyboard.press("t");
     if (projector) await page.keyboard.press("p");

@@ -11,6 +11,17 @@ const map = exerciseOf("organisational_map");
 const venn = exerciseOf("power_venn");
 const ranking = exerciseOf("pairwise_ranking");
 const hashOf = (exercise, view = "") => `#/w/${workshop.id}/e/${exercise.id}${view ? `/${view}` : ""}`;
+const vignettes = readFileSync(new URL("../../examples/vignettes-workshop.json", import.meta.url));
+const session = JSON.parse(vignettes.toString()).workshops[0];
+const vignetteHash = (view = "") => `#/w/${session.id}/e/${session.exercises[0].id}${view ? `/${view}` : ""}`;
+
+/** Adds the vignettes example beside the workshops already there. */
+async function withVignettes(page) {
+  const count = await page.locator(".workshop-card").count();
+  await page.evaluate(() => { location.hash = "#/"; });
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "vignettes.json", mimeType: "application/json", buffer: vignettes });
+  await expect(page.locator(".workshop-card")).toHaveCount(count + 1);
+}
 
 /** Opens the app with the example workshop imported. */
 export async function withExample(page) {
@@ -128,6 +139,7 @@ async function typeIntoEveryField(page, root = "main") {
 test("every field on every screen keeps what is typed and every key stays in it", async ({ page, watched }) => {
   test.setTimeout(120_000);
   await withExample(page);
+  await withVignettes(page);
   const screens = [
     ["#/", 0],
     [`#/w/${workshop.id}`, 8],
@@ -139,6 +151,9 @@ test("every field on every screen keeps what is typed and every key stays in it"
     [hashOf(ranking, "items"), 8],
     ...["matrix", "results", "reasons", "compare"].map((view) => [hashOf(ranking, view), 1]),
     [hashOf(ranking, "ballots"), 3],
+    [`#/w/${session.id}`, 8],
+    [vignetteHash(), 5],
+    [vignetteHash("q1"), 6],
   ];
   for (const [hash, least] of screens) {
     await visit(page, hash);
@@ -157,14 +172,14 @@ test("every field on every screen keeps what is typed and every key stays in it"
   await expect(page.locator("g.actor").first()).toBeFocused();
   // Home's one field: a workshop's new title, while renaming.
   await visit(page, "#/");
-  await page.getByRole("button", { name: /^Rename/ }).click();
+  await page.getByRole("button", { name: /^Rename/ }).first().click();
   await expect(page.getByLabel("New title")).toBeFocused();
   const title = await page.getByLabel("New title").inputValue();
   await page.keyboard.press("End");
   await page.keyboard.type(" xyz tpb");
   await expect(page.getByLabel("New title")).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.locator(".workshop-card h2")).toHaveText(`${title} xyz tpb`);
+  await expect(page.locator(".workshop-card h2").first()).toHaveText(`${title} xyz tpb`);
   expect(await shell(page)).toEqual({ theme: "light", projector: false, hash: "#/", blackout: false, dialog: false });
   expect(watched.consoleErrors).toEqual([]);
 });
@@ -515,6 +530,7 @@ test("Page Down opens the next exercise at its top, whatever the last page's scr
 
 test("projector mode shows the exercises as text: no field, select or text box on any screen but the reason box", async ({ page }) => {
   await withExample(page);
+  await withVignettes(page);
   await page.locator("main").focus();
   await page.keyboard.press("p");
   await expect(page.locator("html")).toHaveClass(/projector/);
@@ -524,6 +540,10 @@ test("projector mode shows the exercises as text: no field, select or text box o
     hashOf(map),
     hashOf(venn),
     ...["items", "matrix", "results", "reasons", "compare", "ballots"].map((view) => hashOf(ranking, view)),
+    `#/w/${session.id}`,
+    vignetteHash(),
+    vignetteHash("q1"),
+    `#/w/${session.id}/b/${session.plan.find((item) => item.entry.break).id}`,
   ]) {
     await visit(page, hash);
     await expect(page.locator(controls), hash).toHaveCount(0);

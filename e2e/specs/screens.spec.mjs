@@ -9,6 +9,9 @@ const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", 
 const workshop = JSON.parse(example.toString()).workshops[0];
 const exerciseOf = (kind, n = 0) => workshop.exercises.filter((e) => e.data[kind])[n];
 const hashOf = (exercise, view = "") => `#/w/${workshop.id}/e/${exercise.id}${view ? `/${view}` : ""}`;
+const vignettes = readFileSync(new URL("../../examples/vignettes-workshop.json", import.meta.url));
+const session = JSON.parse(vignettes.toString()).workshops[0];
+const vignetteHash = (view = "") => `#/w/${session.id}/e/${session.exercises[0].id}${view ? `/${view}` : ""}`;
 const screens = [
   ["home", "#/"],
   ["workshop", `#/w/${workshop.id}`],
@@ -16,6 +19,11 @@ const screens = [
   ["venn", hashOf(exerciseOf("power_venn"))],
   ["venn-compare", hashOf(exerciseOf("power_venn"), "compare")],
   ...["items", "decide", "matrix", "results", "reasons", "compare", "ballots"].map((view) => [`ranking-${view}`, hashOf(exerciseOf("pairwise_ranking"), view)]),
+  ["session", `#/w/${session.id}`],
+  ["vignette-scenario", vignetteHash()],
+  ["vignette-question", vignetteHash("q1")],
+  ["vignette-next", vignetteHash("next")],
+  ["break", `#/w/${session.id}/b/${session.plan.find((item) => item.entry.break).id}`],
 ];
 
 /** Every visible run of text in `root` outside SVG, with its computed font size. */
@@ -44,6 +52,8 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
       await openApp(page);
       await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: example });
       await expect(page.locator(".workshop-card")).toHaveCount(1);
+      await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "vignettes.json", mimeType: "application/json", buffer: vignettes });
+      await expect(page.locator(".workshop-card")).toHaveCount(2);
       if (projector) {
         await page.locator("main").focus();
         await page.keyboard.press("p");

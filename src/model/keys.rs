@@ -56,6 +56,7 @@ pub fn general_keys() -> KeyGroup {
             ("?", "Show the keys of this screen"),
             ("P", "Projector mode on or off"),
             ("T", "Light or dark high-contrast theme"),
+            ("A", "The clock: time left in the step on the projector"),
             (
                 "B or .",
                 "Black screen; the next key only brings the picture back",

@@ -404,3 +404,17 @@ impl Workshop {
         problems
     }
 }
+
+impl Workshop {
+    /// Takes the visits recorded in `recorded` (the plan as it is now) into this workshop, for
+    /// each item both plans hold: an undo or redo brings back an earlier plan, but the times
+    /// already recorded are facts, not edits, and stay. An item only `recorded` holds (put in
+    /// the plan by a visit after the step being undone) loses its times with it.
+    pub fn keep_visits_of(&mut self, recorded: &[PlanItem]) {
+        for item in &mut self.plan {
+            if let Some(kept) = recorded.iter().find(|r| r.id == item.id) {
+                item.visits = kept.visits.clone();
+            }
+        }
+    }
+}

@@ -2,13 +2,17 @@
 //! button come back to the same screen and the same view of it.
 //!
 //! `#/` home; `#/w/<workshop>` a workshop; `#/w/<workshop>/e/<exercise>` an exercise, and
-//! `#/w/<workshop>/e/<exercise>/<view>` one view of it (a ranking's matrix, a map's links).
+//! `#/w/<workshop>/e/<exercise>/<view>` one view of it (a ranking's matrix, a map's links, a
+//! vignette's second question "q2"); `#/w/<workshop>/b/<plan item>` a break in the running
+//! order.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Workshop(String),
     Exercise(String, String),
+    /// A break of the workshop's running order, by its plan item's id.
+    Break(String, String),
 }
 
 impl Route {
@@ -17,6 +21,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Workshop(w) => format!("#/w/{w}"),
             Route::Exercise(w, e) => format!("#/w/{w}/e/{e}"),
+            Route::Break(w, b) => format!("#/w/{w}/b/{b}"),
         }
     }
 
@@ -27,7 +32,7 @@ impl Route {
     pub fn workshop_id(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Workshop(w) | Route::Exercise(w, _) => Some(w),
+            Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => Some(w),
         }
     }
 }
@@ -57,10 +62,16 @@ impl Location {
             ["w", w] => (Route::Workshop(w.to_string()), ""),
             ["w", w, "e", e] => (Route::Exercise(w.to_string(), e.to_string()), ""),
             ["w", w, "e", e, view] => (Route::Exercise(w.to_string(), e.to_string()), *view),
+            ["w", w, "b", b] => (Route::Break(w.to_string(), b.to_string()), ""),
             _ => (Route::Home, ""),
         };
-        // A view name is a short word; anything else is ignored rather than kept.
-        let view = if view.len() <= 20 && view.chars().all(|c| c.is_ascii_lowercase()) {
+        // A view name is a short word (letters, then perhaps a number: "q2"); anything else
+        // is ignored rather than kept.
+        let view = if view.len() <= 20
+            && view
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
             view.to_string()
         } else {
             String::new()
@@ -91,6 +102,14 @@ mod tests {
             Location {
                 route: Route::Exercise("w1".into(), "e1".into()),
                 view: "matrix".into(),
+            },
+            Location {
+                route: Route::Exercise("w1".into(), "e1".into()),
+                view: "q12".into(),
+            },
+            Location {
+                route: Route::Break("w1".into(), "lunch".into()),
+                view: String::new(),
             },
         ];
         for location in cases {

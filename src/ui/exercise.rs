@@ -57,8 +57,10 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                         let (w, e) = ids.get_value();
                         view! { <super::venn::VennEditor workshop_id=w exercise_id=e/> }.into_any()
                     }
-                    // UI: placeholder for the vignette editor
-                    Some(ExerciseKind::Vignette) => view! { <p>"Vignette editor: to come"</p> }.into_any(),
+                    Some(ExerciseKind::Vignette) => {
+                        let (w, e) = ids.get_value();
+                        view! { <super::vignette::VignetteEditor workshop_id=w exercise_id=e/> }.into_any()
+                    }
                     _ => view! { <p class="lead">{field(|h| describe(h.kind).to_string())}</p> }.into_any(),
                 }}
                 <div class="field chrome">
@@ -82,7 +84,6 @@ fn describe(kind: ExerciseKind) -> &'static str {
         ExerciseKind::OrganisationalMap => "Map who is in the network and how they relate: actors, typed links, influence and what each contributes.",
         ExerciseKind::PowerVenn => "Place the institutions around the community: size for power, distance for closeness.",
         ExerciseKind::PairwiseRanking => "Compare the items two at a time; the scores give the order, and the reasons are kept.",
-        // UI: placeholder for the vignette editor
         ExerciseKind::Vignette => "A scenario card the group discusses, its questions, and what happened next.",
     }
 }

@@ -31,7 +31,9 @@ pub fn install_drop_target(state: AppState, pending: PendingImport) {
         // A diagram exported as SVG comes back as a new exercise of the open workshop.
         if file.name().to_ascii_lowercase().ends_with(".svg") {
             match state.route.get_untracked() {
-                Route::Workshop(w) | Route::Exercise(w, _) => import_exercise_svg(state, w, file),
+                Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => {
+                    import_exercise_svg(state, w, file)
+                }
                 Route::Home => state.notify(NoticeKind::Error(
                     "Open a workshop first: a diagram (SVG) is added to the open workshop.".into(),
                 )),

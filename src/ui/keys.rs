@@ -141,6 +141,10 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                     prefs.toggle_projector();
                     true
                 }
+                "a" | "A" => {
+                    prefs.clock_shown.update(|shown| *shown = !*shown);
+                    true
+                }
                 "t" | "T" => {
                     prefs.toggle_theme();
                     true
@@ -191,39 +195,46 @@ pub fn undo_or_redo(state: AppState, redo: bool) {
     match state.route.get_untracked() {
         Route::Home if redo => state.redo_library(),
         Route::Home => state.undo_library(),
-        Route::Workshop(w) | Route::Exercise(w, _) if redo => state.redo(&w),
-        Route::Workshop(w) | Route::Exercise(w, _) => state.undo(&w),
+        Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) if redo => state.redo(&w),
+        Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => state.undo(&w),
     }
 }
 
-/// A clicker's PageDown / PageUp steps through the workshop's exercises, in order.
+/// A clicker's PageDown / PageUp: within a vignette, its next or previous part; otherwise
+/// (and past a vignette's ends) the next or previous step of the workshop's running order,
+/// its exercises and breaks; before the first, the workshop's own page.
 fn step_exercise(state: AppState, forward: bool) -> bool {
-    let (workshop_id, current) = match state.route.get_untracked() {
-        Route::Home => return false,
-        Route::Workshop(w) => (w, None),
-        Route::Exercise(w, e) => (w, Some(e)),
+    if super::vignette::step_within(state, forward) {
+        return true;
+    }
+    let route = state.route.get_untracked();
+    let Some(workshop_id) = route.workshop_id().map(str::to_string) else {
+        return false;
     };
     let Some(workshop) = state.workshop(&workshop_id) else {
         return false;
     };
-    let ids: Vec<String> = workshop.exercises.iter().map(|e| e.id.clone()).collect();
-    let position = current.and_then(|c| ids.iter().position(|id| *id == c));
+    let steps: Vec<Route> = workshop
+        .running_order()
+        .iter()
+        .map(|item| super::plan::route_of(&workshop_id, item))
+        .collect();
+    let position = steps.iter().position(|step| *step == route);
     let next = match (position, forward) {
-        (None, true) => ids
-            .first()
-            .map(|e| Route::Exercise(workshop_id.clone(), e.clone())),
+        (None, true) => steps.first().cloned(),
         (None, false) => None,
-        (Some(i), true) => ids
-            .get(i + 1)
-            .map(|e| Route::Exercise(workshop_id.clone(), e.clone())),
+        (Some(i), true) => steps.get(i + 1).cloned(),
         (Some(0), false) => Some(Route::Workshop(workshop_id.clone())),
-        (Some(i), false) => ids
-            .get(i - 1)
-            .map(|e| Route::Exercise(workshop_id.clone(), e.clone())),
+        (Some(i), false) => steps.get(i - 1).cloned(),
     };
     match next {
         Some(route) => {
+            // A vignette opened going back starts at its last part, as a slide deck does.
+            let last_part = !forward && matches!(route, Route::Exercise(..));
             state.go(route);
+            if last_part {
+                super::vignette::show_last_part(state);
+            }
             true
         }
         None => false,
@@ -234,7 +245,7 @@ fn step_exercise(state: AppState, forward: bool) -> bool {
 fn screen_of(state: AppState, route: &Route) -> Screen {
     match route {
         Route::Home => Screen::Home,
-        Route::Workshop(_) => Screen::Workshop,
+        Route::Workshop(_) | Route::Break(..) => Screen::Workshop,
         Route::Exercise(w, e) => state
             .library
             .with(|l| l.get(w).and_then(|w| w.exercise(e)).map(|x| x.data.kind()))

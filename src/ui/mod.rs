@@ -12,12 +12,14 @@ pub mod import;
 pub mod keys;
 mod live;
 pub mod orgmap;
+pub mod plan;
 pub mod png;
 pub mod prefs;
 pub mod ranking;
 pub mod state;
 pub mod timing;
 pub mod venn;
+pub mod vignette;
 pub mod workshop;
 
 use leptos::prelude::*;
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
     follow_location_hash(state);
     listen_to_other_tabs(state);
     keys::install_global_keys(state, prefs);
+    plan::install_time_recording(state, prefs);
     let pending_import = import::PendingImport(RwSignal::new(None));
     provide_context(pending_import);
     import::install_drop_target(state, pending_import);
@@ -137,6 +140,7 @@ pub fn Shell() -> impl IntoView {
                 <a class="brand" href="#/" aria-label="PLA Workshop: all workshops">"PLA Workshop"</a>
                 <Breadcrumbs/>
                 <nav class="titlebar-actions" aria-label="View">
+                    <plan::Clock/>
                     <button
                         class="chrome"
                         aria-pressed=move || (prefs.theme.get() == Theme::Dark).to_string()
@@ -171,6 +175,7 @@ pub fn Shell() -> impl IntoView {
                     Route::Home => view! { <home::HomeScreen/> }.into_any(),
                     Route::Workshop(id) => view! { <workshop::WorkshopScreen id=id/> }.into_any(),
                     Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
+                    Route::Break(w, b) => view! { <plan::BreakScreen workshop_id=w plan_id=b/> }.into_any(),
                 }}
             </main>
             <keys::KeysDialog/>
@@ -185,15 +190,17 @@ fn Breadcrumbs() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Only the titles, so an edit deep in an exercise does not rebuild or copy anything here.
     let titles = Memo::new(move |_| {
-        let (workshop_id, exercise_id) = match state.route.get() {
+        let (workshop_id, exercise_id, break_id) = match state.route.get() {
             Route::Home => return None,
-            Route::Workshop(w) => (w, None),
-            Route::Exercise(w, e) => (w, Some(e)),
+            Route::Workshop(w) => (w, None, None),
+            Route::Exercise(w, e) => (w, Some(e), None),
+            Route::Break(w, b) => (w, None, Some(b)),
         };
         state.library.with(|l| {
             let workshop = l.get(&workshop_id)?;
-            let exercise_title =
-                exercise_id.and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()));
+            let exercise_title = exercise_id
+                .and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()))
+                .or_else(|| break_id.map(|b| plan::break_title(workshop, &b)));
             Some((workshop.id.clone(), workshop.title.clone(), exercise_title))
         })
     });

@@ -19,12 +19,16 @@ struct Stored {
     theme: Theme,
     #[serde(default)]
     projector: bool,
+    #[serde(default)]
+    clock: bool,
 }
 
 #[derive(Clone, Copy)]
 pub struct Preferences {
     pub theme: RwSignal<Theme>,
     pub projector: RwSignal<bool>,
+    /// The projector's clock (A): the time left in the step on the screen.
+    pub clock_shown: RwSignal<bool>,
     /// The keys dialog (`?`).
     pub help_open: RwSignal<bool>,
     /// A black screen, as a presenter clicker's B or `.` key asks for.
@@ -40,6 +44,7 @@ impl Preferences {
         let prefs = Preferences {
             theme: RwSignal::new(stored.theme),
             projector: RwSignal::new(stored.projector),
+            clock_shown: RwSignal::new(stored.clock),
             help_open: RwSignal::new(false),
             blackout: RwSignal::new(false),
         };
@@ -47,6 +52,7 @@ impl Preferences {
         Effect::new(move |_| {
             let theme = prefs.theme.get();
             let projector = prefs.projector.get();
+            let clock = prefs.clock_shown.get();
             if let Some(root) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
@@ -61,7 +67,12 @@ impl Preferences {
                 );
                 let _ = root.class_list().toggle_with_force("projector", projector);
             }
-            let text = serde_json::to_string(&Stored { theme, projector }).unwrap_or_default();
+            let text = serde_json::to_string(&Stored {
+                theme,
+                projector,
+                clock,
+            })
+            .unwrap_or_default();
             // Preferences are a convenience: if storage is full they are simply not kept.
             let _ = LocalStore.set(PREFERENCES_KEY, &text);
         });

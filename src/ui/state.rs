@@ -309,13 +309,28 @@ impl AppState {
         let Some(current) = self.workshop(id) else {
             return;
         };
+        let recorded = current.plan.clone();
         let target = self
             .histories
             .try_update_value(|h| take_step(h.get_mut(id)?, current, forward))
             .flatten();
-        if let Some(Step { state, focus }) = target {
+        if let Some(Step { mut state, focus }) = target {
+            // The running order's times are records, not edits: they stay.
+            state.keep_visits_of(&recorded);
             self.put(state);
             super::focus::focus_after_render(focus);
+        }
+    }
+
+    /// Keeps a record that is not an edit (when a step of the running order was on the
+    /// screen): saved at once, with no undo step, and the workshop's "last edited" stays.
+    /// `record` says whether it changed anything.
+    pub fn record_in_workshop(&self, id: &str, record: impl FnOnce(&mut Workshop) -> bool) {
+        let Some(mut workshop) = self.workshop(id) else {
+            return;
+        };
+        if record(&mut workshop) {
+            self.put(workshop);
         }
     }
 
@@ -501,7 +516,9 @@ impl AppState {
             OtherTab::Replaced { workshop, title } => {
                 self.forget_history(&workshop);
                 let open = self.route.with_untracked(|r| match r {
-                    Route::Workshop(w) | Route::Exercise(w, _) => *w == workshop,
+                    Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => {
+                        *w == workshop
+                    }
                     Route::Home => false,
                 });
                 if open {

@@ -138,6 +138,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
                     <Groups id=id.clone()/>
                 </div>
                 <Exercises id=id.clone()/>
+                <super::plan::RunningOrder id=id.clone()/>
             </div>
         </section>
     }
@@ -260,10 +261,8 @@ fn Exercises(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // UI: placeholder for the vignette editor: no "Add vignette" until its editor exists.
     let add_buttons = ExerciseKind::ALL
         .into_iter()
-        .filter(|kind| *kind != ExerciseKind::Vignette)
         .map(|kind| {
             view! {
                 <button on:click=move |_| {
