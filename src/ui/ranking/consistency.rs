@@ -6,6 +6,11 @@ use super::{RankingHandle, View};
 use crate::model::ranking::RankingMethod;
 use leptos::prelude::*;
 
+/// How many circles the screen lists: enough to start a discussion, few enough that a long
+/// matrix full of them (a 30-item matrix can hold over a thousand) still opens at once. The
+/// Circular triads CSV holds them all.
+const LISTED: usize = 12;
+
 #[component]
 pub fn ConsistencyCheck() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
@@ -40,7 +45,8 @@ pub fn ConsistencyCheck() -> impl IntoView {
                     1 => format!("Once: three items go round in a circle.{zeta} Worth a second look:"),
                     n => format!("{n} times: sets of three items go round in a circle.{zeta} Worth a second look:"),
                 };
-                let triads = check.triads.iter().map(|triad| {
+                let more = check.triads.len().saturating_sub(LISTED);
+                let triads = check.triads.iter().take(LISTED).map(|triad| {
                     let [x, y, z] = triad.items.clone();
                     let pairs = [(x.clone(), y.clone()), (y.clone(), z.clone()), (z.clone(), x.clone())];
                     let steps = pairs.into_iter().map(|(winner, loser)| {
@@ -54,6 +60,7 @@ pub fn ConsistencyCheck() -> impl IntoView {
                 view! {
                     <p class="triad-summary">{summary}</p>
                     <ul class="triads">{triads}</ul>
+                    {(more > 0).then(|| view! { <p class="hint">{format!("… and {more} more: the Circular triads CSV (in Export) lists every one.")}</p> })}
                 }.into_any()
             }}
         </section>
