@@ -312,20 +312,46 @@ impl Workshop {
     }
 
     /// Removes a participant group; exercises that named it keep their data and lose the tag,
-    /// so no exercise points at a group that no longer exists.
+    /// and so do the ballots and vignette responses that named it, so nothing points at a
+    /// group that no longer exists.
     pub fn remove_group(&mut self, group_id: &str) {
         self.groups.retain(|g| g.id != group_id);
         for exercise in &mut self.exercises {
+            let names_it = exercise.group_id.as_deref() == Some(group_id)
+                || match &exercise.data {
+                    ExerciseData::PairwiseRanking(r) => {
+                        r.ballots.iter().any(|b| b.group_id == group_id)
+                    }
+                    ExerciseData::Vignette(v) => v.responses.iter().any(|r| r.group_id == group_id),
+                    _ => false,
+                };
             // Only the exercises that change are copied out of their sharing.
+            if !names_it {
+                continue;
+            }
+            let exercise = exercise.make_mut();
             if exercise.group_id.as_deref() == Some(group_id) {
-                exercise.make_mut().group_id = None;
+                exercise.group_id = None;
+            }
+            match &mut exercise.data {
+                ExerciseData::PairwiseRanking(r) => {
+                    for ballot in r.ballots.iter_mut().filter(|b| b.group_id == group_id) {
+                        ballot.group_id.clear();
+                    }
+                }
+                ExerciseData::Vignette(v) => {
+                    for response in v.responses.iter_mut().filter(|r| r.group_id == group_id) {
+                        response.group_id.clear();
+                    }
+                }
+                _ => {}
             }
         }
     }
 
     /// A copy with fresh identifiers for the workshop, groups and exercises, keeping every
     /// exercise's link to its group, the plan's links to its exercises, and the groups
-    /// vignette responses name.
+    /// vignette responses and ballots name.
     pub fn duplicate(&self, mut fresh_id: impl FnMut() -> String, now: Millis) -> Workshop {
         let mut copy = self.clone();
         copy.id = fresh_id();
@@ -353,10 +379,18 @@ impl Workshop {
             if let Some(old) = &exercise.group_id {
                 exercise.group_id = renamed_to(old);
             }
-            if let ExerciseData::Vignette(vignette) = &mut exercise.data {
-                for response in &mut vignette.responses {
-                    response.group_id = renamed_to(&response.group_id).unwrap_or_default();
+            match &mut exercise.data {
+                ExerciseData::Vignette(vignette) => {
+                    for response in &mut vignette.responses {
+                        response.group_id = renamed_to(&response.group_id).unwrap_or_default();
+                    }
                 }
+                ExerciseData::PairwiseRanking(ranking) => {
+                    for ballot in &mut ranking.ballots {
+                        ballot.group_id = renamed_to(&ballot.group_id).unwrap_or_default();
+                    }
+                }
+                _ => {}
             }
         }
         for item in &mut copy.plan {
@@ -533,7 +567,7 @@ mod tests {
     }
 
     #[test]
-    fn removing_a_group_untags_its_exercises() {
+    fn removing_a_group_untags_its_exercises_ballots_and_responses() {
         let mut w = Workshop::new("w".into(), "T", 0.0);
         w.groups.push(ParticipantGroup {
             id: "g".into(),
@@ -542,9 +576,37 @@ mod tests {
         });
         w.add_exercise("e".into(), ExerciseKind::PowerVenn, "Venn");
         w.exercises[0].make_mut().group_id = Some("g".into());
+        // A ballot and a vignette's response named it too.
+        w.add_exercise("r".into(), ExerciseKind::PairwiseRanking, "Ranking");
+        w.add_exercise("v".into(), ExerciseKind::Vignette, "Vignette");
+        if let ExerciseData::PairwiseRanking(r) = &mut w.exercise_mut("r").unwrap().data {
+            r.add_item("a".into(), "A".into());
+            r.add_item("b".into(), "B".into());
+            assert!(r.start_ballot("b1".into(), "P1".into(), "g".into()));
+        }
+        if let ExerciseData::Vignette(v) = &mut w.exercise_mut("v").unwrap().data {
+            assert!(v.add_question("q".into(), "Who?".into()));
+            assert!(v.add_response("x".into(), "q", "Us".into(), "g".into()));
+        }
+        let mut copy = w.duplicate(counter(), 5.0);
+        let group = copy.groups[0].id.clone();
+        let groups_named = |w: &Workshop| -> Vec<String> {
+            w.exercises
+                .iter()
+                .filter_map(|e| match &e.data {
+                    ExerciseData::PairwiseRanking(r) => Some(r.ballots[0].group_id.clone()),
+                    ExerciseData::Vignette(v) => Some(v.responses[0].group_id.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(groups_named(&copy), [group.clone(), group.clone()]);
         w.remove_group("g");
         assert_eq!(w.exercises[0].group_id, None);
+        assert_eq!(groups_named(&w), ["", ""]);
         assert!(w.check().is_empty());
+        copy.remove_group(&group);
+        assert_eq!(groups_named(&copy), ["", ""]);
     }
 
     #[test]
