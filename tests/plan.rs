@@ -281,3 +281,37 @@ fn an_earlier_plan_keeps_the_times_recorded_since() {
     assert_eq!(undone.plan_item("a").map(|i| i.visits.len()), Some(1));
     assert!((undone.actual_minutes("a", at(2.0)) - 1.0).abs() < 1e-9);
 }
+
+/// A step put in the plan only by being opened, after the state brought back, keeps its time.
+#[test]
+fn an_earlier_plan_keeps_times_of_steps_first_opened_since() {
+    let before = workshop();
+    let mut now = before.clone();
+    assert!(now.record_open("b", at(0.0)));
+    assert!(now.record_open("c", at(2.0)));
+    let mut undone = before;
+    undone.keep_visits_of(&now.plan);
+    assert!((undone.actual_minutes("b", at(5.0)) - 2.0).abs() < 1e-9);
+    assert!(
+        (undone.actual_minutes("c", at(5.0)) - 3.0).abs() < 1e-9,
+        "the open visit stays open"
+    );
+    assert_eq!(keys(&undone), ["a", "b", "c"]);
+    assert!(undone.check().is_empty());
+}
+
+/// A duplicated workshop is a new session: no times of the old one.
+#[test]
+fn a_duplicated_workshop_starts_with_no_times() {
+    let mut w = workshop();
+    assert!(w.record_open("a", at(0.0)));
+    let mut n = 0;
+    let copy = w.duplicate(
+        || {
+            n += 1;
+            format!("id-{n}")
+        },
+        at(1.0),
+    );
+    assert!(copy.plan.iter().all(|item| item.visits.is_empty()));
+}

@@ -79,6 +79,12 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
   await expect(page.locator('table.matrix td.cell[aria-label$="not decided"]')).toHaveCount(10);
   await page.keyboard.press("v");
   await expect(page.locator(".ballot-results")).toHaveCount(0);
+  // Before the reveal the ballots' files are not offered either.
+  await page.locator("details.exports summary").click();
+  await expect(page.getByRole("button", { name: "Ballots CSV", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Ballots aggregate CSV" })).toHaveCount(0);
+  await page.locator("details.exports summary").click();
+  await page.locator("main").focus();
   await page.keyboard.press("o");
   const results = page.locator(".ballot-results");
   await expect(results).toBeVisible();
@@ -112,10 +118,16 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
   expect(ballotsCsv.trim().split(/\r?\n/)).toHaveLength(1 + 3 * 10);
   expect(ballotsCsv.match(/my own reason, participant one/g)).toHaveLength(1);
 
-  // A new ballot hides the results again, and one left half done can be discarded.
+  // A new ballot hides the results again, and one left half done can be discarded. (Enter
+  // on the download button just used would be that button's: the keyboard goes back first.)
+  await page.locator("main").focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(".ballot-results")).toHaveCount(0);
   await expect(page.locator(".ballot-owner")).toHaveText("Participant 4: your own ballot");
+  // The participant's Ctrl+Z stops at the start of their ballot: the results stay hidden.
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".ballot-owner")).toHaveText("Participant 4: your own ballot");
+  await expect(page.locator(".ballot-results")).toHaveCount(0);
   await decideByPreference(page, items);
   await page.getByRole("button", { name: "Discard this ballot" }).click();
   await expect(ready(page)).toBeVisible();

@@ -76,6 +76,11 @@ test("responses typed under the question on the screen, tagged, kept after a rel
   await page.keyboard.type("His sister, who speaks for the family");
   await page.keyboard.press("Enter");
   await expect(page.locator(".response-row")).toHaveCount(2);
+  // The clicker still steps while the caret is in the response field.
+  await page.keyboard.press("PageDown");
+  await expect(part(page).locator(".part-label")).toHaveText(/^Question 2 of/);
+  await page.keyboard.press("PageUp");
+  await expect(part(page).locator(".part-label")).toHaveText(/^Question 1 of/);
   const first = page.locator(".response-row").first();
   await first.getByLabel("relational").check();
   await first.getByLabel("symbolic").check();

@@ -71,7 +71,10 @@ pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
 /// the participant), the three items in cycle order (the first over the second, the second
 /// over the third, the third over the first), and that set's Kendall ζ. A set of decisions
 /// with no triad still has a row, with its ζ, so the file says it was checked.
-pub fn triads_csv(ranking: &Ranking) -> String {
+///
+/// Without `with_ballots` (the ballots' results not revealed yet, or a ballot being cast),
+/// only the group's rows: a ballot's circles would say how its participant voted.
+pub fn triads_csv(ranking: &Ranking, with_ballots: bool) -> String {
     let mut rows = vec![[
         "decisions of",
         "first",
@@ -83,12 +86,14 @@ pub fn triads_csv(ranking: &Ranking) -> String {
     .map(String::from)
     .to_vec()];
     let mut sets = vec![("group".to_string(), ranking.clone())];
-    sets.extend(
-        ranking
-            .ballots
-            .iter()
-            .map(|b| (b.label.clone(), b.as_ranking(&ranking.items))),
-    );
+    if with_ballots {
+        sets.extend(
+            ranking
+                .ballots
+                .iter()
+                .map(|b| (b.label.clone(), b.as_ranking(&ranking.items))),
+        );
+    }
     for (whose, own) in sets {
         let check = own.consistency();
         let zeta = check.zeta.map(|z| format!("{z:.4}")).unwrap_or_default();

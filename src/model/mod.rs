@@ -394,6 +394,8 @@ impl Workshop {
             }
         }
         for item in &mut copy.plan {
+            // A copy is a new session: the old one's times stay with the old one.
+            item.visits.clear();
             if let plan::PlanEntry::Exercise { exercise_id } = &mut item.entry {
                 if let Some((old, new)) =
                     renamed_exercises.iter().find(|(old, _)| old == exercise_id)

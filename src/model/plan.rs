@@ -408,11 +408,28 @@ impl Workshop {
 impl Workshop {
     /// Takes the visits recorded in `recorded` (the plan as it is now) into this workshop, for
     /// each item both plans hold: an undo or redo brings back an earlier plan, but the times
-    /// already recorded are facts, not edits, and stay. An item only `recorded` holds (put in
-    /// the plan by a visit after the step being undone) loses its times with it.
+    /// already recorded are facts, not edits, and stay, also for a step only `recorded` holds
+    /// (put in the plan by its first visit).
     pub fn keep_visits_of(&mut self, recorded: &[PlanItem]) {
-        for item in &mut self.plan {
-            if let Some(kept) = recorded.iter().find(|r| r.id == item.id) {
+        for kept in recorded.iter().filter(|r| !r.visits.is_empty()) {
+            // A step put in the plan by its first visit, after the state being brought back,
+            // goes back in (an exercise that still exists; a break as it was), so its times
+            // stay too.
+            if self.plan.iter().all(|item| item.id != kept.id) {
+                match &kept.entry {
+                    PlanEntry::Exercise { exercise_id } => {
+                        if self.exercise(exercise_id).is_none() {
+                            continue;
+                        }
+                        self.ensure_planned(exercise_id);
+                    }
+                    PlanEntry::Break { .. } => self.plan.push(PlanItem {
+                        visits: Vec::new(),
+                        ..kept.clone()
+                    }),
+                }
+            }
+            if let Some(item) = self.plan.iter_mut().find(|item| item.id == kept.id) {
                 item.visits = kept.visits.clone();
             }
         }

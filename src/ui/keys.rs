@@ -91,6 +91,22 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
             }
             let typing = is_typing(&event);
             let key = event.key();
+            // A presenter clicker's Page Down / Page Up work even while the note-taker's caret
+            // is in a one-line field (a response being typed under the question): there they
+            // would do nothing anyway. A text box keeps them for its own scrolling.
+            let in_one_line_field = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some();
+            if matches!(key.as_str(), "PageDown" | "PageUp")
+                && in_one_line_field
+                && !(event.ctrl_key() || event.meta_key() || event.alt_key())
+            {
+                if step_exercise(state, key == "PageDown") {
+                    event.prevent_default();
+                }
+                return;
+            }
             if key == "Escape" && typing {
                 // Escape leaves the field, so the screen's keys work again.
                 if let Some(field) = event

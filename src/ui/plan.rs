@@ -51,6 +51,16 @@ fn key_of(workshop: &Workshop, route: &Route) -> Option<String> {
 /// running order, or projector mode ends. Getting ready on the laptop is not the session,
 /// so it is not timed. The times are records, not edits: no undo step.
 pub fn install_time_recording(state: AppState, prefs: Preferences) {
+    // Closing the tab (or the laptop's lid) ends the visit there, so the step is not timed
+    // until the app is next opened.
+    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(workshop_id) = state
+            .route
+            .with_untracked(|r| r.workshop_id().map(str::to_string))
+        {
+            state.record_in_workshop(&workshop_id, |w| w.record_leave(now()));
+        }
+    }));
     Effect::new(move |previous: Option<Option<String>>| {
         let route = state.route.get();
         let projector = prefs.projector.get();
@@ -286,8 +296,7 @@ fn PlanRow(workshop_id: String, key_: String, dragged: RwSignal<Option<String>>)
     let minutes_key = format!("plan-minutes-{k}");
     let k_for_drop = k.clone();
     view! {
-        <li class="plan-row" data-row=k.clone() draggable="true" on:keydown=on_key
-            on:dragstart=move |_| dragged.set(Some(key.get_value()))
+        <li class="plan-row" data-row=k.clone() on:keydown=on_key
             on:dragover=move |ev| ev.prevent_default()
             on:drop=move |ev| {
                 ev.prevent_default();
@@ -300,6 +309,10 @@ fn PlanRow(workshop_id: String, key_: String, dragged: RwSignal<Option<String>>)
                     }
                 }));
             }>
+            // Dragged by its handle only, so the mouse still selects text in its fields.
+            <span class="drag-handle chrome" draggable="true" aria-hidden="true" title="Drag to move"
+                on:dragstart=move |_| dragged.set(Some(key.get_value()))
+                on:dragend=move |_| dragged.set(None)>"⠿"</span>
             // On the projector the plan is read, not edited: its words, no fields.
             <Show when=move || is_break() && !prefs.projector.get() fallback=move || view! { <span class="plan-title" dir="auto">{title}</span> }>
                 <input id=title_id.clone() class="plan-title" dir="auto" aria-label="Break" prop:value=title

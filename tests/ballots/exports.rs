@@ -59,7 +59,7 @@ fn the_ballots_file_has_a_row_per_participant_and_pair() {
 
 #[test]
 fn the_triads_file_lists_each_circle_and_checks_every_set() {
-    let rows = lines(&triads_csv(&cast()));
+    let rows = lines(&triads_csv(&cast(), true));
     // The group (no decisions), ballot 1 (none), ballot 2 (one circle), the open ballot.
     assert_eq!(rows.len(), 1 + 4, "{rows:?}");
     let circle = rows
@@ -69,6 +69,10 @@ fn the_triads_file_lists_each_circle_and_checks_every_set() {
     assert_eq!(circle[4], "1");
     assert_eq!(circle[5], "0.0000");
     assert_eq!(circle[1], "'=SUM(A1) Funding");
+    // Before the reveal only the group's own decisions are in it.
+    let group_only = lines(&triads_csv(&cast(), false));
+    assert_eq!(group_only.len(), 2);
+    assert_eq!(group_only[1][0], "group");
 }
 
 #[test]

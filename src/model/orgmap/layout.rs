@@ -120,7 +120,12 @@ impl OrgMap {
                 (VIEW_HEIGHT * grow).max(tallest).min(canvas_height),
             )
         };
-        let tries = if n <= DENSE_TRIES_UP_TO {
+        // Only a map that needs more than the view is packed densely: a smaller one gets the
+        // view whatever the share, and the loose layout keeps linked actors nearer.
+        let loosest = LAYOUT_COVERAGES[LAYOUT_COVERAGES.len() - 1];
+        let needs_more_than_the_view =
+            area_for(loosest).0 > VIEW_WIDTH || area_for(loosest).1 > VIEW_HEIGHT;
+        let tries = if n <= DENSE_TRIES_UP_TO && needs_more_than_the_view {
             &LAYOUT_COVERAGES[..]
         } else {
             &LAYOUT_COVERAGES[LAYOUT_COVERAGES.len() - 1..]

@@ -60,6 +60,7 @@ pub fn BallotsView() -> impl IntoView {
                         handle.edit(None, |r| {
                             r.discard_ballot(&discarded);
                         });
+                        handle.state.forget_undo(&handle.workshop_id());
                     };
                     view! {
                         <h2 class="ballot-owner" dir="auto">{format!("{label}: your own ballot")}</h2>
@@ -109,6 +110,9 @@ fn HandOver() -> impl IntoView {
             handle.edit(None, |r| {
                 r.start_ballot(new_id(), text.trim().to_string(), group_id);
             });
+            // The participant's Ctrl+Z stops at the start of their own ballot: nothing
+            // before it (the results, another ballot) can come back on their screen.
+            handle.state.forget_undo(&handle.workshop_id());
             label.set(None);
         }
     };
@@ -128,8 +132,13 @@ fn HandOver() -> impl IntoView {
             if !screen_keys_allowed(&event) {
                 return;
             }
+            // Enter on a focused button or link is that control's own.
+            let on_control = event
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .is_some_and(|e| e.closest("button, a, summary").ok().flatten().is_some());
             match event.key().as_str() {
-                "Enter" if enough_items() => {
+                "Enter" if enough_items() && !on_control => {
                     event.prevent_default();
                     start_key();
                 }

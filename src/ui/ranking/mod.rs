@@ -205,6 +205,17 @@ fn install_view_keys(handle: RankingHandle) {
 #[component]
 fn Exports() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
+    // The ballots' files hold every participant's decisions: they are offered only once the
+    // facilitator has revealed the results, and never while a ballot is being cast.
+    let ballots_shareable = Memo::new(move |_| {
+        handle
+            .with(|r| r.results_revealed && r.open_ballot().is_none())
+            .unwrap_or(false)
+    });
+    move || export_files(handle, ballots_shareable.get())
+}
+
+fn export_files(handle: RankingHandle, with_ballots: bool) -> impl IntoView {
     let meta = move || handle.meta();
     let mut files = vec![
         ExportFile::new("Matrix CSV", "-matrix", Format::Csv, export::matrix_csv),
@@ -238,19 +249,22 @@ fn Exports() -> impl IntoView {
     files.push(chart.remove(0));
     files.extend(matrix);
     files.extend(chart);
-    // The ballots' files: the decisions, the consistency check, and the aggregate.
+    files.push(ExportFile::new(
+        "Circular triads CSV",
+        "-triads",
+        Format::Csv,
+        move |r| crate::export::ballots::triads_csv(r, with_ballots),
+    ));
+    if !with_ballots {
+        return export_menu(handle.exercise, files, true);
+    }
+    // The ballots' files: the decisions and the aggregate.
     let groups = ballots::workshop_groups(handle);
     files.push(ExportFile::new(
         "Ballots CSV",
         "-ballots",
         Format::Csv,
         move |r| crate::export::ballots::ballots_csv(r, &groups),
-    ));
-    files.push(ExportFile::new(
-        "Circular triads CSV",
-        "-triads",
-        Format::Csv,
-        crate::export::ballots::triads_csv,
     ));
     files.push(ExportFile::new(
         "Ballots aggregate CSV",
