@@ -95,7 +95,10 @@ test("three private ballots of five items, by keyboard: each alone, results hidd
   // and the two participants who agree put "Core funding" first.
   await page.locator("details.exports summary").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ballots aggregate CSV" }).click()]);
-  const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8").replace(/^\uFEFF/, "");
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  // A UTF-8 byte-order mark first, so Excel reads the labels in any script.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(","));
   expect(rows).toHaveLength(5);
   const column = (name) => header.findIndex((h) => h.toLowerCase().includes(name));

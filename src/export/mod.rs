@@ -31,7 +31,11 @@ pub(crate) fn cell_text(text: &str) -> String {
     }
 }
 
-/// Rows as CSV text (the `csv` crate does the quoting).
+/// A UTF-8 byte-order mark: without it Excel reads a CSV in the machine's old code page, and
+/// Arabic, Urdu, Bengali or Somali labels come out as mojibake. LibreOffice Calc reads it too.
+pub(crate) const UTF8_BOM: char = '\u{feff}';
+
+/// Rows as CSV text (the `csv` crate does the quoting), after a UTF-8 byte-order mark.
 pub(crate) fn write_csv(rows: &[Vec<String>]) -> String {
     let write = || -> Result<String, Box<dyn std::error::Error>> {
         let mut writer = csv::WriterBuilder::new()
@@ -40,7 +44,9 @@ pub(crate) fn write_csv(rows: &[Vec<String>]) -> String {
         for row in rows {
             writer.write_record(row)?;
         }
-        Ok(String::from_utf8(writer.into_inner()?)?)
+        let mut text = String::from(UTF8_BOM);
+        text.push_str(&String::from_utf8(writer.into_inner()?)?);
+        Ok(text)
     };
     // Writing into memory cannot fail; an empty file is the safe answer if it ever did.
     write().unwrap_or_default()

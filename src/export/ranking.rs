@@ -1,7 +1,7 @@
 //! Pair-wise ranking as files for reports: CSV tables (matrix, scores, decisions, group
 //! comparison) and standalone SVG figures (the matrix, and a bar chart of the scores).
 //!
-//! The CSV files are UTF-8 without a byte-order mark, one header row, `\n` line ends, quoted
+//! The CSV files are UTF-8 after a byte-order mark (so Excel reads any script), one header row, `\n` line ends, quoted
 //! by the `csv` crate where needed. A text a person typed (a label or a reason) that begins
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`, so a
 //! spreadsheet shows it as text instead of running it as a formula.

@@ -80,7 +80,7 @@ fn the_aggregate_file_and_chart_say_how_they_were_made() {
     let r = cast();
     let rows = lines(&aggregate_csv(&r));
     assert_eq!(rows.len(), 1 + 3);
-    assert_eq!(rows[0][0], "rank");
+    assert_eq!(rows[0][0], "\u{feff}rank", "a byte-order mark first");
     let csv = aggregate_csv(&r);
     assert!(csv.contains("Bradley–Terry"));
     assert!(csv.contains(",2,"), "two ballots counted: {csv}");

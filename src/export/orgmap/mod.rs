@@ -1,7 +1,7 @@
 //! Organisational maps as files: the node, edge, analysis and group-matrix tables as CSV,
 //! GraphML for Gephi and Cytoscape, and a standalone SVG figure that carries its own data.
 //!
-//! **CSV**: UTF-8 without a byte-order mark, one header row, `\n` line ends, quoted by the
+//! **CSV**: UTF-8 after a byte-order mark (so Excel reads any script), one header row, `\n` line ends, quoted by the
 //! `csv` crate where needed. As in the other exports, a text a person typed that begins with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`, so a
 //! spreadsheet shows it as text instead of running it as a formula. Betweenness is the

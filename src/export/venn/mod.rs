@@ -13,7 +13,7 @@
 //! `data.power_venn`), in `<metadata id="pla-workshop-power-venn">`, where screen readers do
 //! not read it; [`diagram_from_svg`] reads it back.
 //!
-//! The CSV files are UTF-8 without a byte-order mark, one header row, `\n` line ends, quoted
+//! The CSV files are UTF-8 after a byte-order mark (so Excel reads any script), one header row, `\n` line ends, quoted
 //! by the `csv` crate where needed. As in the ranking exports, a text a person typed that
 //! begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'`,
 //! so a spreadsheet shows it as text instead of running it as a formula.
