@@ -4,19 +4,12 @@
 //! looking text made inert.
 
 use super::ranking::{
-    finish, header_height, iso_8601_utc, start_document, text_width, ReportMeta, BAR, MARGIN,
-    SMALL_SIZE, TEXT_SIZE,
+    decision_cells, finish, header_height, label_of, start_document, text_width, ReportMeta, BAR,
+    MARGIN, SMALL_SIZE, TEXT_SIZE,
 };
 use super::xml::{num, xml_text, Align, INK};
 use super::{cell_text, write_csv};
-use crate::model::ranking::{Aggregate, Outcome, Ranking};
-
-fn label_of(ranking: &Ranking, id: &str) -> String {
-    ranking
-        .item(id)
-        .map(|i| i.label.clone())
-        .unwrap_or_default()
-}
+use crate::model::ranking::{Aggregate, Ranking};
 
 /// The label of a workshop group by id, from `(id, label)` pairs; empty for none.
 fn group_label(groups: &[(String, String)], id: &str) -> String {
@@ -46,22 +39,13 @@ pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
     .to_vec()];
     for ballot in &ranking.ballots {
         for decision in &ballot.decisions {
-            let (result, winner) = match &decision.outcome {
-                Outcome::Wins(winner) => ("win", cell_text(&label_of(ranking, winner))),
-                Outcome::Tie => ("tie", String::new()),
-                Outcome::CantDecide => ("can't decide", String::new()),
-            };
-            rows.push(vec![
+            let mut row = vec![
                 cell_text(&ballot.label),
                 cell_text(&group_label(groups, &ballot.group_id)),
                 if ballot.handed_over { "yes" } else { "no" }.to_string(),
-                cell_text(&label_of(ranking, &decision.a)),
-                cell_text(&label_of(ranking, &decision.b)),
-                result.to_string(),
-                winner,
-                cell_text(&decision.reason),
-                iso_8601_utc(decision.decided_at).unwrap_or_default(),
-            ]);
+            ];
+            row.extend(decision_cells(ranking, decision));
+            rows.push(row);
         }
     }
     write_csv(&rows)

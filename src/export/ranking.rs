@@ -18,7 +18,9 @@
 
 use super::xml::{full_title, num, xml_text, Align, Writer, INK, PAPER};
 use super::{cell_text, write_csv};
-use crate::model::ranking::{Comparison, Outcome, Ranking, RankingMethod, Standing, TieBreak};
+use crate::model::ranking::{
+    Comparison, Decision, Outcome, Ranking, RankingMethod, Standing, TieBreak,
+};
 use crate::model::text::text_units;
 
 /// What a figure says about itself: shown at its top and in its `<title>`.
@@ -45,7 +47,7 @@ struct ResultRow {
     settled: String,
 }
 
-fn label_of(ranking: &Ranking, id: &str) -> String {
+pub(super) fn label_of(ranking: &Ranking, id: &str) -> String {
     ranking
         .item(id)
         .map(|item| item.label.clone())
@@ -231,22 +233,29 @@ pub fn decisions_csv(ranking: &Ranking) -> String {
     .map(String::from)
     .to_vec()];
     for (index, decision) in ranking.decisions.iter().enumerate() {
-        let (result, winner) = match &decision.outcome {
-            Outcome::Wins(winner) => ("win", cell_text(&label_of(ranking, winner))),
-            Outcome::Tie => ("tie", String::new()),
-            Outcome::CantDecide => ("can't decide", String::new()),
-        };
-        rows.push(vec![
-            (index + 1).to_string(),
-            cell_text(&label_of(ranking, &decision.a)),
-            cell_text(&label_of(ranking, &decision.b)),
-            result.to_string(),
-            winner,
-            cell_text(&decision.reason),
-            iso_8601_utc(decision.decided_at).unwrap_or_default(),
-        ]);
+        let mut row = vec![(index + 1).to_string()];
+        row.extend(decision_cells(ranking, decision));
+        rows.push(row);
     }
     write_csv(&rows)
+}
+
+/// One decision as the decisions files write it: item A, item B, result (`win`, `tie`,
+/// `can't decide`), winner, reason, and when (ISO 8601, UTC, to the second).
+pub(super) fn decision_cells(ranking: &Ranking, decision: &Decision) -> [String; 6] {
+    let (result, winner) = match &decision.outcome {
+        Outcome::Wins(winner) => ("win", cell_text(&label_of(ranking, winner))),
+        Outcome::Tie => ("tie", String::new()),
+        Outcome::CantDecide => ("can't decide", String::new()),
+    };
+    [
+        cell_text(&label_of(ranking, &decision.a)),
+        cell_text(&label_of(ranking, &decision.b)),
+        result.to_string(),
+        winner,
+        cell_text(&decision.reason),
+        iso_8601_utc(decision.decided_at).unwrap_or_default(),
+    ]
 }
 
 /// The groups side by side, most disputed item first: item, the rank in each group (empty

@@ -238,6 +238,20 @@ impl AppState {
         self.library.with_untracked(|l| l.get(id).cloned())
     }
 
+    /// A workshop's participant groups, as (id, label), for the selects that name them.
+    pub fn workshop_groups(&self, id: &str) -> Vec<(String, String)> {
+        self.library
+            .with_untracked(|l| {
+                l.get(id).map(|w| {
+                    w.groups
+                        .iter()
+                        .map(|g| (g.id.clone(), g.label.clone()))
+                        .collect()
+                })
+            })
+            .unwrap_or_default()
+    }
+
     /// Applies one committed change to a workshop: one undo step, one save.
     /// Edits that share a `coalesce_key` in a row (typing in one field) make one undo step.
     pub fn edit_workshop(

@@ -12,19 +12,7 @@ use leptos::prelude::*;
 
 /// The workshop's participant groups, as (id, label).
 pub(super) fn workshop_groups(handle: RankingHandle) -> Vec<(String, String)> {
-    let workshop_id = handle.workshop_id();
-    handle
-        .state
-        .library
-        .with_untracked(|l| {
-            l.get(&workshop_id).map(|w| {
-                w.groups
-                    .iter()
-                    .map(|g| (g.id.clone(), g.label.clone()))
-                    .collect()
-            })
-        })
-        .unwrap_or_default()
+    handle.state.workshop_groups(&handle.workshop_id())
 }
 
 /// The group the exercise was run with: a new participant's group unless the facilitator

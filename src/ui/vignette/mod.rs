@@ -64,18 +64,7 @@ impl VignetteHandle {
 
     /// The workshop's participant groups, as (id, label).
     pub fn groups(&self) -> Vec<(String, String)> {
-        let workshop_id = self.workshop_id();
-        self.state
-            .library
-            .with_untracked(|l| {
-                l.get(&workshop_id).map(|w| {
-                    w.groups
-                        .iter()
-                        .map(|g| (g.id.clone(), g.label.clone()))
-                        .collect()
-                })
-            })
-            .unwrap_or_default()
+        self.state.workshop_groups(&self.workshop_id())
     }
 }
 
@@ -111,23 +100,12 @@ pub fn step_within(state: AppState, forward: bool) -> bool {
         return false;
     };
     let step = state.view.with_untracked(|v| step_from_slug(v));
-    let next = state.library.with_untracked(|l| {
-        let exercise = l
-            .get(&workshop_id)?
-            .exercises
-            .iter()
-            .find(|e| e.id == exercise_id)?
-            .clone();
-        match &exercise.data {
-            crate::model::ExerciseData::Vignette(v) => {
-                let step = v.clamp_step(step);
-                if forward {
-                    v.step_after(step)
-                } else {
-                    v.step_before(step)
-                }
-            }
-            _ => None,
+    let next = with_vignette(state, &workshop_id, &exercise_id, |v| {
+        let step = v.clamp_step(step);
+        if forward {
+            v.step_after(step)
+        } else {
+            v.step_before(step)
         }
     });
     match next {
@@ -345,6 +323,21 @@ fn Exports() -> impl IntoView {
     export_menu(handle.exercise, files, false)
 }
 
+/// Reads the exercise when it is a vignette (untracked: for the clicker's keys).
+fn with_vignette<T>(
+    state: AppState,
+    workshop_id: &str,
+    exercise_id: &str,
+    read: impl FnOnce(&Vignette) -> Option<T>,
+) -> Option<T> {
+    state
+        .library
+        .with_untracked(|l| match &l.get(workshop_id)?.exercise(exercise_id)?.data {
+            crate::model::ExerciseData::Vignette(v) => read(v),
+            _ => None,
+        })
+}
+
 /// Going back into a vignette from the step after it shows its last part first.
 pub fn show_last_part(state: AppState) {
     let crate::model::route::Route::Exercise(workshop_id, exercise_id) =
@@ -352,17 +345,8 @@ pub fn show_last_part(state: AppState) {
     else {
         return;
     };
-    let last = state.library.with_untracked(|l| {
-        let exercise = l
-            .get(&workshop_id)?
-            .exercises
-            .iter()
-            .find(|e| e.id == exercise_id)?
-            .clone();
-        match &exercise.data {
-            crate::model::ExerciseData::Vignette(v) => v.steps().last().copied(),
-            _ => None,
-        }
+    let last = with_vignette(state, &workshop_id, &exercise_id, |v| {
+        v.steps().last().copied()
     });
     if let Some(last) = last {
         state.view.set(step_slug(last));
