@@ -109,7 +109,8 @@ test("responses typed under the question on the screen, tagged, kept after a rel
 
 test("the running order: planned against actual, reordered from the keyboard, and the clock on the projector", async ({ page }, testInfo) => {
   await withVignettes(page);
-  // The page's clock from here on is the test's, so minutes pass without waiting for them.
+  // The page's clock is the test's from here on, so minutes pass without waiting for them.
+  // The clock's own timer starts when it is shown (below), so it runs on the test's clock.
   await page.clock.install();
   const rows = page.locator(".plan-row");
   await expect(rows).toHaveCount(3);

@@ -99,43 +99,53 @@ fn minutes_text(minutes: f64) -> String {
 /// heavier border, not by colour alone. Shown with A, in projector mode only.
 #[component]
 pub fn Clock() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let prefs = expect_context::<Preferences>();
-    // The clock reads the time itself; a tick every 5 seconds keeps it current.
-    let tick = RwSignal::new(now());
-    let handle = set_interval_with_handle(move || tick.set(now()), Duration::from_secs(5)).ok();
+    view! {
+        <Show when=move || prefs.projector.get() && prefs.clock_shown.get()>
+            <ClockFace/>
+        </Show>
+    }
+}
+
+/// The clock while it is shown. Its timer lives only as long as the face does, so a laptop
+/// that never shows the clock never wakes for it.
+#[component]
+fn ClockFace() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The tick only asks for a fresh reading; each reading takes the time itself, so a late or
+    // skipped tick can never leave an old time on the screen once anything else re-renders.
+    let tick = RwSignal::new(0_u64);
+    let handle =
+        set_interval_with_handle(move || tick.update(|n| *n += 1), Duration::from_secs(5)).ok();
     on_cleanup(move || {
         if let Some(handle) = handle {
             handle.clear();
         }
     });
     let reading = move || {
-        let at = tick.get();
+        tick.track();
         let route = state.route.get();
         let workshop_id = route.workshop_id()?.to_string();
         state.library.with(|l| {
             let workshop = l.get(&workshop_id)?;
             let key = key_of(workshop, &route)?;
-            let left = workshop.time_left(&key, at)?;
-            Some(left)
+            workshop.time_left(&key, now())
         })
     };
-    view! {
-        <Show when=move || prefs.projector.get() && prefs.clock_shown.get()>
-            {move || match reading() {
-                None => view! { <span class="clock" role="timer">"No time planned"</span> }.into_any(),
-                Some(left) if left >= 0.0 => view! {
-                    <span class="clock" role="timer">{format!("{} left", minutes_text(left.ceil()))}</span>
-                }.into_any(),
-                // Over by whole minutes gone, so "5 min over" lasts until the sixth is up.
-                Some(left) if left > -1.0 => view! {
-                    <span class="clock over" role="timer">"⚠ Time is up"</span>
-                }.into_any(),
-                Some(left) => view! {
-                    <span class="clock over" role="timer">{format!("⚠ Time is up: {} over", minutes_text((-left).floor()))}</span>
-                }.into_any(),
-            }}
-        </Show>
+    move || {
+        match reading() {
+        None => view! { <span class="clock" role="timer">"No time planned"</span> }.into_any(),
+        Some(left) if left >= 0.0 => view! {
+            <span class="clock" role="timer">{format!("{} left", minutes_text(left.ceil()))}</span>
+        }
+        .into_any(),
+        // Over by whole minutes gone, so "5 min over" lasts until the sixth is up.
+        Some(left) if left > -1.0 => view! { <span class="clock over" role="timer">"⚠ Time is up"</span> }.into_any(),
+        Some(left) => view! {
+            <span class="clock over" role="timer">{format!("⚠ Time is up: {} over", minutes_text((-left).floor()))}</span>
+        }
+        .into_any(),
+    }
     }
 }
 
