@@ -8,10 +8,11 @@ mod common;
 use common::*;
 
 use pla_workshop::export::exercise_from_svg;
-use pla_workshop::export::orgmap::{graphml, map_svg, MapMeta};
-use pla_workshop::export::ranking::{bar_chart_svg, matrix_svg, ReportMeta};
-use pla_workshop::export::venn::{diagram_svg, VennMeta};
-use pla_workshop::export::vignette::{card_svg, responses_csv, VignetteMeta};
+use pla_workshop::export::orgmap::{graphml, map_svg};
+use pla_workshop::export::ranking::{bar_chart_svg, matrix_svg};
+use pla_workshop::export::venn::diagram_svg;
+use pla_workshop::export::vignette::{card_svg, responses_csv};
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::ExerciseData;
 use pla_workshop::storage::format;
 use serde_json::Value;
@@ -94,9 +95,9 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
         match data {
             ExerciseData::OrganisationalMap(map) => {
                 kinds[0] = true;
-                let meta = MapMeta {
+                let meta = FigureMeta {
                     title: title(),
-                    ..MapMeta::default()
+                    ..FigureMeta::default()
                 };
                 let svg = map_svg(map, &meta);
                 assert_eq!(title_of(&svg), title());
@@ -106,9 +107,9 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
             }
             ExerciseData::PowerVenn(diagram) => {
                 kinds[1] = true;
-                let meta = VennMeta {
+                let meta = FigureMeta {
                     title: title(),
-                    ..VennMeta::default()
+                    ..FigureMeta::default()
                 };
                 let svg = diagram_svg(diagram, &meta);
                 assert_eq!(title_of(&svg), title());
@@ -120,9 +121,9 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
             ExerciseData::PairwiseRanking(ranking) => {
                 // A ranking's figures carry no data to read back: what was typed must show.
                 kinds[2] = true;
-                let meta = ReportMeta {
+                let meta = FigureMeta {
                     title: title(),
-                    ..ReportMeta::default()
+                    ..FigureMeta::default()
                 };
                 for svg in [matrix_svg(ranking, &meta), bar_chart_svg(ranking, &meta)] {
                     assert_eq!(title_of(&svg), title());
@@ -136,9 +137,9 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
             ExerciseData::Vignette(vignette) => {
                 // A card carries no data either; what was typed must show, wrapped.
                 kinds[3] = true;
-                let meta = VignetteMeta {
+                let meta = FigureMeta {
                     title: title(),
-                    ..VignetteMeta::default()
+                    ..FigureMeta::default()
                 };
                 let svg = card_svg(vignette, &meta);
                 assert_eq!(title_of(&svg), title());
@@ -159,13 +160,13 @@ fn every_kind_of_export_escapes_what_was_typed_and_reads_back() {
 fn no_typed_quote_reaches_an_attribute_unescaped() {
     for data in tricky_exercises() {
         let svgs = match &data {
-            ExerciseData::OrganisationalMap(map) => vec![map_svg(map, &MapMeta::default())],
-            ExerciseData::PowerVenn(diagram) => vec![diagram_svg(diagram, &VennMeta::default())],
+            ExerciseData::OrganisationalMap(map) => vec![map_svg(map, &FigureMeta::default())],
+            ExerciseData::PowerVenn(diagram) => vec![diagram_svg(diagram, &FigureMeta::default())],
             ExerciseData::PairwiseRanking(ranking) => vec![
-                matrix_svg(ranking, &ReportMeta::default()),
-                bar_chart_svg(ranking, &ReportMeta::default()),
+                matrix_svg(ranking, &FigureMeta::default()),
+                bar_chart_svg(ranking, &FigureMeta::default()),
             ],
-            ExerciseData::Vignette(vignette) => vec![card_svg(vignette, &VignetteMeta::default())],
+            ExerciseData::Vignette(vignette) => vec![card_svg(vignette, &FigureMeta::default())],
         };
         for svg in svgs {
             // A well-formed parse means every attribute value ended at its own closing quote.

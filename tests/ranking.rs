@@ -7,8 +7,9 @@ use common::*;
 
 use pla_workshop::export::ranking::{
     agreement_csv, bar_chart_svg, comparison_csv, decisions_csv, iso_8601_utc, matrix_csv,
-    matrix_svg, scores_csv, ReportMeta, CROSSED_OUT,
+    matrix_svg, scores_csv, CROSSED_OUT,
 };
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::ranking::{
     binary_insertion_bound, compare, comparison_lower_bound, ford_johnson_bound, kendall_tau_b,
     quick_session, quick_step, Outcome, QuickStep, Ranking, RankingMethod, Standing, TieBreak,
@@ -261,7 +262,7 @@ fn damaged_records_never_panic_and_bad_decisions_do_not_count() {
     assert!(ranking.next_pair().is_some());
     assert!(matches!(ranking.quick_next(), QuickStep::Ask(..)));
     // Every export copes.
-    let meta = ReportMeta::default();
+    let meta = FigureMeta::default();
     for text in [
         matrix_csv(&ranking),
         scores_csv(&ranking),
@@ -1364,7 +1365,7 @@ fn quick_mode_scores_csv_follows_the_quick_order() {
         .collect();
     assert_eq!(order, [("1", "A"), ("2", "B"), ("3", "C")]);
     assert!(rows[1..].iter().all(|r| r[5] == "quick mode order"));
-    let svg = bar_chart_svg(&ranking, &ReportMeta::default());
+    let svg = bar_chart_svg(&ranking, &FigureMeta::default());
     check_svg(&svg);
 }
 
@@ -1375,8 +1376,8 @@ fn check_svg(svg: &str) -> Vec<XmlElement> {
     check_figure_svg(svg, 14.0).0
 }
 
-fn meta() -> ReportMeta {
-    ReportMeta {
+fn meta() -> FigureMeta {
+    FigureMeta {
         title: "Priorities <for> the ward & \"us\"".into(),
         group: "Community organisations, 20 people".into(),
         date: "2026-11-25".into(),
@@ -1458,8 +1459,8 @@ fn the_bar_chart_is_sorted_by_rank_with_values_written() {
 fn figures_of_nothing_and_of_strange_labels_are_still_well_formed() {
     let empty = Ranking::default();
     for svg in [
-        matrix_svg(&empty, &ReportMeta::default()),
-        bar_chart_svg(&empty, &ReportMeta::default()),
+        matrix_svg(&empty, &FigureMeta::default()),
+        bar_chart_svg(&empty, &FigureMeta::default()),
     ] {
         let elements = check_svg(&svg);
         assert!(texts(&elements).contains(&"No items yet."));
@@ -1476,7 +1477,7 @@ fn figures_of_nothing_and_of_strange_labels_are_still_well_formed() {
         "水",
         "e\u{301}",
     ]);
-    let awkward_meta = ReportMeta {
+    let awkward_meta = FigureMeta {
         title: "\u{1}".into(),
         group: "<g>".into(),
         date: String::new(),
@@ -1531,7 +1532,7 @@ proptest! {
                 ranking.decide(&id(i), &id(j), outcome, labels.concat(), 0.0);
             }
         }
-        let meta = ReportMeta { title: labels.concat(), group: labels.join("\n"), date: String::new() };
+        let meta = FigureMeta { title: labels.concat(), group: labels.join("\n"), date: String::new() };
         check_svg(&matrix_svg(&ranking, &meta));
         check_svg(&bar_chart_svg(&ranking, &meta));
         let rows = parse_csv(&matrix_csv(&ranking));
@@ -1636,7 +1637,7 @@ fn results_are_provisional_until_every_pair_is_decided() {
     }
     let csv = scores_csv(&ranking);
     assert!(!csv.contains("no result separates them"), "{csv}");
-    let meta = ReportMeta::default();
+    let meta = FigureMeta::default();
     let chart = bar_chart_svg(&ranking, &meta);
     assert!(
         chart.contains("2 of 6 pairs decided: ranks are provisional"),

@@ -8,8 +8,9 @@ use common::*;
 
 use pla_workshop::export::venn::{
     changes_csv, comparison_picture_svg, comparison_svg, diagram_from_svg, diagram_picture_svg,
-    diagram_svg, table_csv, VennMeta, METADATA_ID,
+    diagram_svg, table_csv, METADATA_ID,
 };
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::text::wrap_label;
 use pla_workshop::model::venn::{
     compare, label_key, match_by_label, match_institutions, tier_of, Change, Closeness,
@@ -1034,8 +1035,8 @@ fn repeated_labels_match_in_order_and_empty_labels_never_match() {
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-fn meta() -> VennMeta {
-    VennMeta {
+fn meta() -> FigureMeta {
+    FigureMeta {
         title: "Venn — now <2026> & \"us\"".into(),
         group: "Community organisations, 20 people".into(),
         date: "2026-11-25".into(),
@@ -1227,7 +1228,7 @@ fn characters_xml_cannot_hold_are_dropped_from_view_but_kept_in_the_data() {
     d.institutions[0].notes = strange.into();
     let svg = diagram_svg(
         &d,
-        &VennMeta {
+        &FigureMeta {
             title: strange.into(),
             ..meta()
         },
@@ -1323,7 +1324,7 @@ fn reading_anything_else_gives_plain_words_never_a_panic() {
 #[test]
 fn an_empty_or_damaged_diagram_still_draws() {
     let empty = VennDiagram::default();
-    let svg = diagram_svg(&empty, &VennMeta::default());
+    let svg = diagram_svg(&empty, &FigureMeta::default());
     let elements = check_projector_svg(&svg);
     assert!(
         texts(&elements).contains(&"Power Venn diagram"),
@@ -1421,7 +1422,7 @@ proptest! {
         d in any_diagram(),
         title in label_strategy(),
     ) {
-        let svg = diagram_svg(&d, &VennMeta { title, group: "G".into(), date: String::new() });
+        let svg = diagram_svg(&d, &FigureMeta { title, group: "G".into(), date: String::new() });
         check_projector_svg(&svg);
         prop_assert_eq!(diagram_from_svg(&svg), Ok(d));
     }
@@ -1458,7 +1459,7 @@ proptest! {
             changes.iter().filter(|c| c.only_in != Some(Side::Before)).count(),
             b.institutions.len()
         );
-        check_projector_svg(&comparison_svg(&a, &b, &changes, &meta(), &VennMeta::default()));
+        check_projector_svg(&comparison_svg(&a, &b, &changes, &meta(), &FigureMeta::default()));
         let rows = parse_csv(&changes_csv(&changes));
         prop_assert_eq!(rows.len(), changes.len() + 1);
         let rows = parse_csv(&table_csv(&a));
@@ -1476,12 +1477,12 @@ fn the_comparison_figure_shows_arrows_and_changes_in_words() {
         &then,
         &now,
         &changes,
-        &VennMeta {
+        &FigureMeta {
             title: "Then".into(),
             group: "Community organisations".into(),
             date: "2016".into(),
         },
-        &VennMeta {
+        &FigureMeta {
             title: "Now".into(),
             group: "Community organisations".into(),
             date: "2026".into(),
@@ -1590,12 +1591,13 @@ fn the_changes_csv_lists_movement_size_relation_and_one_sided_institutions() {
 #[test]
 fn an_exported_svg_is_read_back_as_the_exercise_it_carries() {
     use pla_workshop::export::exercise_from_svg;
-    use pla_workshop::export::orgmap::{map_svg, MapMeta};
+    use pla_workshop::export::orgmap::map_svg;
+    use pla_workshop::export::FigureMeta;
     use pla_workshop::model::orgmap::OrgMap;
     use pla_workshop::model::ExerciseData;
     let mut diagram = VennDiagram::default();
     assert!(diagram.add_institution("a", "Mosque"));
-    let svg = diagram_svg(&diagram, &VennMeta::default());
+    let svg = diagram_svg(&diagram, &FigureMeta::default());
     assert_eq!(
         exercise_from_svg(&svg),
         Ok(ExerciseData::PowerVenn(
@@ -1604,7 +1606,7 @@ fn an_exported_svg_is_read_back_as_the_exercise_it_carries() {
     );
     let mut map = OrgMap::default();
     map.add_actor("x", "Council");
-    let svg = map_svg(&map, &MapMeta::default());
+    let svg = map_svg(&map, &FigureMeta::default());
     assert!(matches!(
         exercise_from_svg(&svg),
         Ok(ExerciseData::OrganisationalMap(read)) if read == map

@@ -5,7 +5,8 @@
 mod common;
 use common::*;
 
-use pla_workshop::export::vignette::{card_svg, responses_csv, VignetteMeta};
+use pla_workshop::export::vignette::{card_svg, responses_csv};
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::orgmap::Resource;
 use pla_workshop::model::vignette::{Vignette, VignetteStep};
 use pla_workshop::model::{ExerciseData, ExerciseKind, KindData, Workshop};
@@ -239,8 +240,8 @@ fn the_responses_csv_has_a_row_per_response_with_its_question_tags_and_group() {
     );
 }
 
-fn meta() -> VignetteMeta {
-    VignetteMeta {
+fn meta() -> FigureMeta {
+    FigureMeta {
         title: "A night in A&E".into(),
         group: "Community organisations".into(),
         date: "2026-10-08".into(),
@@ -302,7 +303,7 @@ fn the_card_escapes_hostile_text_sets_arabic_right_to_left_and_survives_an_empty
     assert!(v.set_scenario("<script>alert(\"x\")</script> & 'quoted'"));
     assert!(v.add_question("q".into(), "ما الذي يحتاجه المستشفى من الكنيسة؟".into()));
     assert!(v.set_next_part("\u{1}\u{FFFE}ends ]]> here"));
-    let hostile = VignetteMeta {
+    let hostile = FigureMeta {
         title: "<b>\"Title\"</b> & co".into(),
         ..meta()
     };
@@ -330,7 +331,7 @@ fn the_card_escapes_hostile_text_sets_arabic_right_to_left_and_survives_an_empty
     );
 
     let (empty, _, height) = check_figure_svg(
-        &card_svg(&Vignette::default(), &VignetteMeta::default()),
+        &card_svg(&Vignette::default(), &FigureMeta::default()),
         18.0,
     );
     assert_eq!(texts(&empty), ["Vignette"]);

@@ -4,11 +4,12 @@
 //! looking text made inert.
 
 use super::ranking::{
-    decision_cells, finish, header_height, label_of, start_document, text_width, ReportMeta, BAR,
-    MARGIN, SMALL_SIZE, TEXT_SIZE,
+    decision_cells, finish, header_height, label_of, start_document, text_width, BAR, MARGIN,
+    SMALL_SIZE, TEXT_SIZE,
 };
 use super::xml::{num, xml_text, Align, INK};
-use super::{cell_text, write_csv};
+use super::{text_cell, write_csv};
+use crate::export::FigureMeta;
 use crate::model::ranking::{Aggregate, Ranking};
 
 /// The label of a workshop group by id, from `(id, label)` pairs; empty for none.
@@ -40,8 +41,8 @@ pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
     for ballot in &ranking.ballots {
         for decision in &ballot.decisions {
             let mut row = vec![
-                cell_text(&ballot.label),
-                cell_text(&group_label(groups, &ballot.group_id)),
+                text_cell(&ballot.label),
+                text_cell(&group_label(groups, &ballot.group_id)),
                 if ballot.handed_over { "yes" } else { "no" }.to_string(),
             ];
             row.extend(decision_cells(ranking, decision));
@@ -59,6 +60,11 @@ pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
 /// Without `with_ballots` (the ballots' results not revealed yet, or a ballot being cast),
 /// only the group's rows: a ballot's circles would say how its participant voted.
 pub fn triads_csv(ranking: &Ranking, with_ballots: bool) -> String {
+    write_csv(&triads_table(ranking, with_ballots))
+}
+
+/// The rows of [`triads_csv`], header first, as typed (the report shows them as a table).
+pub fn triads_table(ranking: &Ranking, with_ballots: bool) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "decisions of",
         "first",
@@ -84,7 +90,7 @@ pub fn triads_csv(ranking: &Ranking, with_ballots: bool) -> String {
         let count = check.circular_count.to_string();
         if check.triads.is_empty() {
             rows.push(vec![
-                cell_text(&whose),
+                text_cell(&whose),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -95,16 +101,16 @@ pub fn triads_csv(ranking: &Ranking, with_ballots: bool) -> String {
         for triad in &check.triads {
             let [a, b, c] = &triad.items;
             rows.push(vec![
-                cell_text(&whose),
-                cell_text(&label_of(ranking, a)),
-                cell_text(&label_of(ranking, b)),
-                cell_text(&label_of(ranking, c)),
+                text_cell(&whose),
+                text_cell(&label_of(ranking, a)),
+                text_cell(&label_of(ranking, b)),
+                text_cell(&label_of(ranking, c)),
                 count.clone(),
                 zeta.clone(),
             ]);
         }
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The bootstrap samples every export and screen draws for the intervals, and their seed:
@@ -130,6 +136,11 @@ fn decimal(value: f64, places: usize) -> String {
 /// method, in words, on every row (so a row copied elsewhere still says how it was made).
 /// Only a header when no ballot is handed over yet.
 pub fn aggregate_csv(ranking: &Ranking) -> String {
+    write_csv(&aggregate_table(ranking))
+}
+
+/// The rows of [`aggregate_csv`], header first, as typed (the report shows them as a table).
+pub fn aggregate_table(ranking: &Ranking) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "rank",
         "item",
@@ -154,7 +165,7 @@ pub fn aggregate_csv(ranking: &Ranking) -> String {
                 .unwrap_or_default();
             rows.push(vec![
                 item.rank.to_string(),
-                cell_text(&label_of(ranking, &item.item_id)),
+                text_cell(&label_of(ranking, &item.item_id)),
                 decimal(item.strength, 2),
                 decimal(item.low, 2),
                 decimal(item.high, 2),
@@ -165,12 +176,12 @@ pub fn aggregate_csv(ranking: &Ranking) -> String {
             ]);
         }
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The aggregate as a chart: a bar per item for its strength, best first, with its 95%
 /// interval as a line and end ticks across the bar's end, and the method under it.
-pub fn aggregate_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
+pub fn aggregate_chart_svg(ranking: &Ranking, meta: &FigureMeta) -> String {
     let aggregate = aggregate_of(ranking);
     let items = aggregate
         .as_ref()

@@ -17,21 +17,13 @@
 //! from scores, and the files say so.
 
 use super::xml::{full_title, num, xml_text, Align, Writer, INK, PAPER};
-use super::{cell_text, write_csv};
+use super::{text_cell, write_csv};
 use crate::model::ranking::{
     Comparison, Decision, Outcome, Ranking, RankingMethod, Standing, TieBreak,
 };
 use crate::model::text::text_units;
 
-/// What a figure says about itself: shown at its top and in its `<title>`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReportMeta {
-    pub title: String,
-    /// The participant group, as its generalised identifier.
-    pub group: String,
-    /// The workshop date, as the report should show it.
-    pub date: String,
-}
+use crate::export::FigureMeta;
 
 // ----- Shared --------------------------------------------------------------------------------
 
@@ -165,13 +157,18 @@ pub const CROSSED_OUT: &str = "—";
 /// result: the winner's label, `tie`, `can't decide`, or nothing while undecided. The
 /// diagonal and the mirrored lower half, crossed out on paper, hold `—`.
 pub fn matrix_csv(ranking: &Ranking) -> String {
+    write_csv(&matrix_table(ranking))
+}
+
+/// The rows of [`matrix_csv`], header first, as typed (the report shows them as a table).
+pub fn matrix_table(ranking: &Ranking) -> Vec<Vec<String>> {
     let items = &ranking.items;
     let mut rows = Vec::with_capacity(items.len() + 1);
     let mut header = vec![String::new()];
-    header.extend(items.iter().map(|item| cell_text(&item.label)));
+    header.extend(items.iter().map(|item| text_cell(&item.label)));
     rows.push(header);
     for (i, row_item) in items.iter().enumerate() {
-        let mut row = vec![cell_text(&row_item.label)];
+        let mut row = vec![text_cell(&row_item.label)];
         for (j, column_item) in items.iter().enumerate() {
             if j <= i {
                 row.push(CROSSED_OUT.to_string());
@@ -180,7 +177,7 @@ pub fn matrix_csv(ranking: &Ranking) -> String {
             let cell = match ranking.decision_for(&row_item.id, &column_item.id) {
                 None => String::new(),
                 Some(decision) => match &decision.outcome {
-                    Outcome::Wins(winner) => cell_text(&label_of(ranking, winner)),
+                    Outcome::Wins(winner) => text_cell(&label_of(ranking, winner)),
                     Outcome::Tie => "tie".to_string(),
                     Outcome::CantDecide => "can't decide".to_string(),
                 },
@@ -189,7 +186,7 @@ pub fn matrix_csv(ranking: &Ranking) -> String {
         }
         rows.push(row);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The results table, best first: rank, item, wins, ties, score, and how the place was
@@ -197,6 +194,11 @@ pub fn matrix_csv(ranking: &Ranking) -> String {
 /// would read "=3" as a formula); "settled" says when a place is shared. In quick mode the
 /// rank is the place in the quick-mode order.
 pub fn scores_csv(ranking: &Ranking) -> String {
+    write_csv(&scores_table(ranking))
+}
+
+/// The rows of [`scores_csv`], header first, as typed (the report shows them as a table).
+pub fn scores_table(ranking: &Ranking) -> Vec<Vec<String>> {
     let mut rows = vec![["rank", "item", "wins", "ties", "score", "settled"]
         .map(String::from)
         .to_vec()];
@@ -208,19 +210,24 @@ pub fn scores_csv(ranking: &Ranking) -> String {
             .unwrap_or_default();
         rows.push(vec![
             row.rank.trim_start_matches('=').to_string(),
-            cell_text(label),
+            text_cell(label),
             row.wins.to_string(),
             row.ties.to_string(),
             format_score(row.score),
             row.settled,
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// Every decision in the order recorded: order (from 1), item A, item B, result (`win`,
 /// `tie`, `can't decide`), winner, reason, and when (ISO 8601, UTC, to the second).
 pub fn decisions_csv(ranking: &Ranking) -> String {
+    write_csv(&decisions_table(ranking))
+}
+
+/// The rows of [`decisions_csv`], header first, as typed (the report shows them as a table).
+pub fn decisions_table(ranking: &Ranking) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "order",
         "item A",
@@ -237,23 +244,23 @@ pub fn decisions_csv(ranking: &Ranking) -> String {
         row.extend(decision_cells(ranking, decision));
         rows.push(row);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// One decision as the decisions files write it: item A, item B, result (`win`, `tie`,
 /// `can't decide`), winner, reason, and when (ISO 8601, UTC, to the second).
 pub(super) fn decision_cells(ranking: &Ranking, decision: &Decision) -> [String; 6] {
     let (result, winner) = match &decision.outcome {
-        Outcome::Wins(winner) => ("win", cell_text(&label_of(ranking, winner))),
+        Outcome::Wins(winner) => ("win", text_cell(&label_of(ranking, winner))),
         Outcome::Tie => ("tie", String::new()),
         Outcome::CantDecide => ("can't decide", String::new()),
     };
     [
-        cell_text(&label_of(ranking, &decision.a)),
-        cell_text(&label_of(ranking, &decision.b)),
+        text_cell(&label_of(ranking, &decision.a)),
+        text_cell(&label_of(ranking, &decision.b)),
         result.to_string(),
         winner,
-        cell_text(&decision.reason),
+        text_cell(&decision.reason),
         iso_8601_utc(decision.decided_at).unwrap_or_default(),
     ]
 }
@@ -261,17 +268,22 @@ pub(super) fn decision_cells(ranking: &Ranking, decision: &Decision) -> [String;
 /// The groups side by side, most disputed item first: item, the rank in each group (empty
 /// where the group did not rank it), and the spread (highest rank minus lowest).
 pub fn comparison_csv(comparison: &Comparison) -> String {
+    write_csv(&comparison_table(comparison))
+}
+
+/// The rows of [`comparison_csv`], header first, as typed (the report shows them as a table).
+pub fn comparison_table(comparison: &Comparison) -> Vec<Vec<String>> {
     let mut header = vec!["item".to_string()];
     header.extend(
         comparison
             .groups
             .iter()
-            .map(|group| cell_text(&format!("rank: {group}"))),
+            .map(|group| text_cell(&format!("rank: {group}"))),
     );
     header.push("spread".to_string());
     let mut rows = vec![header];
     for item in &comparison.items {
-        let mut row = vec![cell_text(&item.label)];
+        let mut row = vec![text_cell(&item.label)];
         row.extend(
             item.ranks
                 .iter()
@@ -280,12 +292,17 @@ pub fn comparison_csv(comparison: &Comparison) -> String {
         row.push(item.spread.map(|s| s.to_string()).unwrap_or_default());
         rows.push(row);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// How far each pair of groups agrees: the two groups, how many items both ranked, and
 /// Kendall's tau-b to three decimals (empty when undefined).
 pub fn agreement_csv(comparison: &Comparison) -> String {
+    write_csv(&agreement_table(comparison))
+}
+
+/// The rows of [`agreement_csv`], header first, as typed (the report shows them as a table).
+pub fn agreement_table(comparison: &Comparison) -> Vec<Vec<String>> {
     let mut rows = vec![["group", "other group", "items in both", "Kendall tau-b"]
         .map(String::from)
         .to_vec()];
@@ -294,7 +311,7 @@ pub fn agreement_csv(comparison: &Comparison) -> String {
             comparison
                 .groups
                 .get(index)
-                .map(|g| cell_text(g))
+                .map(|g| text_cell(g))
                 .unwrap_or_default()
         };
         rows.push(vec![
@@ -307,7 +324,7 @@ pub fn agreement_csv(comparison: &Comparison) -> String {
                 .unwrap_or_default(),
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// Milliseconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC, to the second), for
@@ -381,7 +398,7 @@ fn round(value: f64) -> f64 {
 
 /// The document frame: size, white page, `<title>`, and the visible title, group and date.
 /// Returns the writer and the y where the content starts.
-pub(super) fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Writer, f64) {
+pub(super) fn start_document(meta: &FigureMeta, width: f64, height: f64) -> (Writer, f64) {
     let height = round(height);
     let mut heading = xml_text(meta.title.trim());
     if heading.is_empty() {
@@ -412,7 +429,7 @@ pub(super) fn start_document(meta: &ReportMeta, width: f64, height: f64) -> (Wri
 }
 
 /// The height the header of [`start_document`] takes.
-pub(super) fn header_height(meta: &ReportMeta) -> f64 {
+pub(super) fn header_height(meta: &FigureMeta) -> f64 {
     let lines = [&meta.group, &meta.date]
         .iter()
         .filter(|part| !xml_text(part.trim()).is_empty())
@@ -429,7 +446,7 @@ pub(super) fn finish(mut writer: Writer) -> String {
 /// numbers. A cell above the diagonal holds the number of the item that matters more,
 /// "tie", "?" (the group could not decide) or nothing (not yet asked); the diagonal and the
 /// mirrored half are grey. The last columns give the score and the rank ("=3" when shared).
-pub fn matrix_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
+pub fn matrix_svg(ranking: &Ranking, meta: &FigureMeta) -> String {
     let items = &ranking.items;
     let n = items.len();
     let cell = 48.0;
@@ -589,7 +606,7 @@ pub fn matrix_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
 /// The results as a bar chart, best first, each bar with its rank, label and value written
 /// out. Matrix: the bar is the score, on a scale to the most possible (n − 1). Quick mode:
 /// the bar is how many items the item was placed above.
-pub fn bar_chart_svg(ranking: &Ranking, meta: &ReportMeta) -> String {
+pub fn bar_chart_svg(ranking: &Ranking, meta: &FigureMeta) -> String {
     let rows = result_rows(ranking);
     let n = ranking.items.len();
     let quick = ranking.method == RankingMethod::Quick && ranking.quick_order().is_some();

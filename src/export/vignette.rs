@@ -2,20 +2,12 @@
 //! report (SVG), with its questions and what happened next.
 
 use super::xml::{full_title, reads_right_to_left, xml_text, Align, Writer};
-use super::{cell_text, write_csv};
+use super::{text_cell, write_csv};
 use crate::model::orgmap::Resource;
 use crate::model::text::{text_units, wrap_label};
 use crate::model::vignette::Vignette;
 
-/// What the card says about itself under its title.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct VignetteMeta {
-    pub title: String,
-    /// The participant group, as its generalised identifier.
-    pub group: String,
-    /// The workshop date, as the report should show it.
-    pub date: String,
-}
+use crate::export::FigureMeta;
 
 /// The label of a workshop group by id, from `(id, label)` pairs; empty for none.
 fn group_label(groups: &[(String, String)], id: &str) -> String {
@@ -44,10 +36,10 @@ pub fn responses_csv(vignette: &Vignette, groups: &[(String, String)]) -> String
                 .collect();
             rows.push(vec![
                 (index + 1).to_string(),
-                cell_text(&question.text),
-                cell_text(&response.text),
+                text_cell(&question.text),
+                text_cell(&response.text),
                 tags.join("; "),
-                cell_text(&group_label(groups, &response.group_id)),
+                text_cell(&group_label(groups, &response.group_id)),
             ]);
         }
     }
@@ -133,7 +125,7 @@ fn heading(text: &str) -> Line {
 /// its heading when there is one. Black text of at least 18 px on white; a right-to-left
 /// paragraph is set from the right margin. Wrapped with the one text measure; the card is as
 /// tall as its lines, and wider than usual only for a word too long for a line.
-pub fn card_svg(vignette: &Vignette, meta: &VignetteMeta) -> String {
+pub fn card_svg(vignette: &Vignette, meta: &FigureMeta) -> String {
     let mut title = xml_text(meta.title.trim());
     if title.is_empty() {
         title = "Vignette".to_string();

@@ -81,6 +81,12 @@ impl<T: KindData + Clone + PartialEq + Send + Sync + 'static> ExerciseHandle<T> 
         self.state.exercise_caption(&workshop_id, &exercise_id)
     }
 
+    /// Title, group and date, as an exported figure's caption gives them.
+    pub fn meta(&self) -> crate::export::FigureMeta {
+        let (title, group, date) = self.caption();
+        crate::export::FigureMeta { title, group, date }
+    }
+
     /// The start of an exported file's name: the exercise's title, or the kind's name.
     pub fn file_stem(&self) -> String {
         super::state::file_stem(&self.caption().0, T::FILE_STEM)

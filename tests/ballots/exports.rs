@@ -4,7 +4,7 @@
 use super::common::check_figure_svg;
 use super::*;
 use pla_workshop::export::ballots::{aggregate_chart_svg, aggregate_csv, ballots_csv, triads_csv};
-use pla_workshop::export::ranking::ReportMeta;
+use pla_workshop::export::FigureMeta;
 
 /// Three items and two sealed ballots (one going round in a circle) and an open one.
 fn cast() -> Ranking {
@@ -86,7 +86,7 @@ fn the_aggregate_file_and_chart_say_how_they_were_made() {
     assert!(csv.contains(",2,"), "two ballots counted: {csv}");
     // The same ballots always give the same file.
     assert_eq!(csv, aggregate_csv(&r));
-    let svg = aggregate_chart_svg(&r, &ReportMeta::default());
+    let svg = aggregate_chart_svg(&r, &FigureMeta::default());
     let (elements, _, _) = check_figure_svg(&svg, 14.0);
     let shown: Vec<&str> = elements
         .iter()
@@ -101,6 +101,6 @@ fn the_aggregate_file_and_chart_say_how_they_were_made() {
     // With no ballot handed in, the files say so instead of inventing numbers.
     let none = ranking_of(3);
     assert_eq!(lines(&aggregate_csv(&none)).len(), 1);
-    let svg = aggregate_chart_svg(&none, &ReportMeta::default());
+    let svg = aggregate_chart_svg(&none, &FigureMeta::default());
     assert!(svg.contains("No ballot is handed in yet."));
 }

@@ -3,7 +3,8 @@
 use super::layout::assert_no_overlaps;
 use super::{assert_invariants, ids};
 use crate::common::parse_xml;
-use pla_workshop::export::orgmap::{graphml, map_from_svg, map_svg, MapMeta};
+use pla_workshop::export::orgmap::{graphml, map_from_svg, map_svg};
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::orgmap::{
     actor_box, Contribution, OrgMap, Resource, DASHES, MAP_HEIGHT, NO_GROUP, PALETTE, SHAPES,
     VIEW_HEIGHT, VIEW_WIDTH,
@@ -513,7 +514,7 @@ proptest! {
         // Whatever the edits made, the analysis and every export take it.
         let analysis = map.analysis();
         prop_assert_eq!(analysis.actors.len(), map.actors.len());
-        let svg = map_svg(&map, &MapMeta::default());
+        let svg = map_svg(&map, &FigureMeta::default());
         prop_assert_eq!(map_from_svg(&svg), Ok(map.clone()));
         parse_xml(&graphml(&map)).map_err(TestCaseError::fail)?;
     }

@@ -2,7 +2,8 @@
 //! the actor's box.
 
 use super::{actor, assert_invariants};
-use pla_workshop::export::orgmap::{map_svg, MapMeta};
+use pla_workshop::export::orgmap::map_svg;
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::orgmap::{
     actor_box, actor_label_lines, Actor, ActorBox, OrgMap, EXTENT_MARGIN, LAYOUT_GAP, MAP_HEIGHT,
     MAP_WIDTH, NO_GROUP, VIEW_HEIGHT, VIEW_WIDTH,
@@ -447,7 +448,7 @@ fn three_hundred_actors_and_six_hundred_links_lay_out_and_analyse_quickly() {
         map.analysis();
     });
     let mut svg = String::new();
-    let svg_time = best_of_three(&mut || svg = map_svg(&map, &MapMeta::default()));
+    let svg_time = best_of_three(&mut || svg = map_svg(&map, &FigureMeta::default()));
     println!(
         "300 actors, 600 links: layout {layout:?}, analysis {analysis_time:?}, SVG {svg_time:?} \
          ({} bytes){}",

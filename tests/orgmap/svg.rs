@@ -5,9 +5,10 @@ use super::layout::sixty;
 use super::{close, hostile_map, link, HOSTILE};
 use crate::common::{check_projector_svg, parse_csv, parse_xml, texts};
 use pla_workshop::export::orgmap::{
-    analysis_csv, edges_csv, graphml, group_matrix_csv, map_from_svg, map_svg, nodes_csv, MapMeta,
+    analysis_csv, edges_csv, graphml, group_matrix_csv, map_from_svg, map_svg, nodes_csv,
     METADATA_ID,
 };
+use pla_workshop::export::FigureMeta;
 use pla_workshop::model::orgmap::{
     actor_label_lines, Actor, Contribution, Link, OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH,
 };
@@ -16,8 +17,8 @@ use std::collections::HashSet;
 
 // ----- SVG -----------------------------------------------------------------------------------
 
-fn meta() -> MapMeta {
-    MapMeta {
+fn meta() -> FigureMeta {
+    FigureMeta {
         title: "Who shapes support? <2026> & \"us\"".into(),
         group: "Community organisations".into(),
         date: "2026-03-14".into(),
@@ -109,7 +110,7 @@ fn several_links_between_two_actors_are_separate_curves() {
     assert!(map.add_link("1", "a", "b", "funding", false));
     assert!(map.add_link("2", "b", "a", "information", false));
     assert!(map.add_link("3", "a", "b", "staff", true));
-    let elements = check_projector_svg(&map_svg(&map, &MapMeta::default()));
+    let elements = check_projector_svg(&map_svg(&map, &FigureMeta::default()));
     let curves: Vec<&str> = elements
         .iter()
         .filter(|e| e.name == "path" && e.attribute("fill") == Some("none"))
@@ -207,7 +208,7 @@ fn reading_anything_else_gives_plain_words_never_a_panic() {
     // A map that breaks the rules is refused, with where.
     let mut broken = two_cliques_and_a_broker();
     broken.links[0].to = "ghost".into();
-    let svg = map_svg(&broken, &MapMeta::default());
+    let svg = map_svg(&broken, &FigureMeta::default());
     let problem = map_from_svg(&svg).expect_err("a dangling link");
     assert!(problem.contains("ghost"), "{problem}");
 }
@@ -215,7 +216,7 @@ fn reading_anything_else_gives_plain_words_never_a_panic() {
 #[test]
 fn an_empty_or_damaged_map_still_draws() {
     let empty = OrgMap::default();
-    let svg = map_svg(&empty, &MapMeta::default());
+    let svg = map_svg(&empty, &FigureMeta::default());
     let elements = check_projector_svg(&svg);
     assert!(texts(&elements).contains(&"Organisational map"));
     assert_eq!(map_from_svg(&svg), Ok(empty));
@@ -235,7 +236,7 @@ fn an_empty_or_damaged_map_still_draws() {
         .push(link("dangling", "c1", "ghost", "funding", false));
     damaged.groups[0].colour = "red\" onload=\"x".into();
     damaged.link_kinds[1].dash = "url(#x)".into();
-    let svg = map_svg(&damaged, &MapMeta::default());
+    let svg = map_svg(&damaged, &FigureMeta::default());
     parse_xml(&svg).expect("well-formed");
     assert!(!svg.contains("onload=\""));
     let graphml_text = graphml(&damaged);
@@ -345,7 +346,7 @@ proptest! {
         map in any_map(),
         title in text_strategy(),
     ) {
-        let svg = map_svg(&map, &MapMeta { title, group: "G".into(), date: String::new() });
+        let svg = map_svg(&map, &FigureMeta { title, group: "G".into(), date: String::new() });
         check_projector_svg(&svg);
         prop_assert_eq!(map_from_svg(&svg), Ok(map.clone()));
         parse_xml(&graphml(&map)).map_err(TestCaseError::fail)?;

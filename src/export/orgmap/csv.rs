@@ -1,7 +1,7 @@
 //! The node, edge, analysis and group-matrix tables as CSV.
 
 use super::{contributions_of, decimal, group_label, kind_label};
-use crate::export::{cell_text, write_csv};
+use crate::export::{text_cell, write_csv};
 use crate::model::orgmap::{Analysis, OrgMap, Resource, NO_GROUP};
 use std::collections::HashMap;
 
@@ -15,6 +15,11 @@ fn header(names: &[&str]) -> Vec<String> {
 /// contributions of each resource (texts joined by "; "), degree in and out, betweenness
 /// (0 to 1) and notes.
 pub fn nodes_csv(map: &OrgMap) -> String {
+    write_csv(&nodes_table(map))
+}
+
+/// The rows of [`nodes_csv`], header first, as typed (the report shows them as a table).
+pub fn nodes_table(map: &OrgMap) -> Vec<Vec<String>> {
     let analysis = map.analysis();
     let mut rows = vec![header(&[
         "id",
@@ -31,25 +36,30 @@ pub fn nodes_csv(map: &OrgMap) -> String {
     ])];
     for (actor, measures) in map.actors.iter().zip(&analysis.actors) {
         rows.push(vec![
-            cell_text(&actor.id),
-            cell_text(&actor.name),
-            cell_text(&group_label(map, &actor.group_id)),
+            text_cell(&actor.id),
+            text_cell(&actor.name),
+            text_cell(&group_label(map, &actor.group_id)),
             actor.influence.to_string(),
-            cell_text(&contributions_of(actor, Resource::Symbolic)),
-            cell_text(&contributions_of(actor, Resource::Relational)),
-            cell_text(&contributions_of(actor, Resource::Material)),
+            text_cell(&contributions_of(actor, Resource::Symbolic)),
+            text_cell(&contributions_of(actor, Resource::Relational)),
+            text_cell(&contributions_of(actor, Resource::Material)),
             measures.degree_in.to_string(),
             measures.degree_out.to_string(),
             decimal(measures.betweenness, 4),
-            cell_text(&actor.notes),
+            text_cell(&actor.notes),
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The edge list, one row per link in the map's order: id, the two actors' names, kind,
 /// direction ("one-way" or "both-ways"), strength (empty when not set) and notes.
 pub fn edges_csv(map: &OrgMap) -> String {
+    write_csv(&edges_table(map))
+}
+
+/// The rows of [`edges_csv`], header first, as typed (the report shows them as a table).
+pub fn edges_table(map: &OrgMap) -> Vec<Vec<String>> {
     let mut rows = vec![header(&[
         "id",
         "from",
@@ -68,10 +78,10 @@ pub fn edges_csv(map: &OrgMap) -> String {
     let name = |id: &str| names.get(id).copied().unwrap_or_default();
     for link in &map.links {
         rows.push(vec![
-            cell_text(&link.id),
-            cell_text(name(&link.from)),
-            cell_text(name(&link.to)),
-            cell_text(&kind_label(map, &link.kind_id)),
+            text_cell(&link.id),
+            text_cell(name(&link.from)),
+            text_cell(name(&link.to)),
+            text_cell(&kind_label(map, &link.kind_id)),
             if link.both_ways {
                 "both-ways"
             } else {
@@ -79,10 +89,10 @@ pub fn edges_csv(map: &OrgMap) -> String {
             }
             .to_string(),
             link.strength.map(|s| s.to_string()).unwrap_or_default(),
-            cell_text(&link.notes),
+            text_cell(&link.notes),
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The group pairs an actor bridges, as "Group A – Group B; …".
@@ -100,6 +110,11 @@ fn bridged_text(map: &OrgMap, pairs: &[(String, String)]) -> String {
 /// 1), betweenness (raw, the sum of shares of shortest paths), how many group pairs it
 /// bridges and which, and whether it is isolated.
 pub fn analysis_csv(map: &OrgMap) -> String {
+    write_csv(&analysis_table(map))
+}
+
+/// The rows of [`analysis_csv`], header first, as typed (the report shows them as a table).
+pub fn analysis_table(map: &OrgMap) -> Vec<Vec<String>> {
     let analysis = map.analysis();
     let mut rows = vec![header(&[
         "broker rank",
@@ -138,40 +153,45 @@ pub fn analysis_csv(map: &OrgMap) -> String {
                 .get(measures.actor_id.as_str())
                 .map(|r| r.to_string())
                 .unwrap_or_default(),
-            cell_text(&actor.name),
-            cell_text(&group_label(map, &actor.group_id)),
+            text_cell(&actor.name),
+            text_cell(&group_label(map, &actor.group_id)),
             measures.degree_in.to_string(),
             measures.degree_out.to_string(),
             decimal(measures.betweenness, 4),
             decimal(measures.betweenness_raw, 3),
             measures.groups_bridged.to_string(),
-            cell_text(&bridged_text(map, &measures.bridged_pairs)),
+            text_cell(&bridged_text(map, &measures.bridged_pairs)),
             if measures.is_isolated() { "yes" } else { "no" }.to_string(),
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The links between groups by kind ([`Analysis::group_matrix`]): from group, to group,
 /// kind, and how many directed ties (a both-ways link counts once each way). Actors with no
 /// group are under "(no group)".
 pub fn group_matrix_csv(map: &OrgMap) -> String {
+    write_csv(&group_matrix_table(map))
+}
+
+/// The rows of [`group_matrix_csv`], header first, as typed (the report shows them as a table).
+pub fn group_matrix_table(map: &OrgMap) -> Vec<Vec<String>> {
     let analysis: Analysis = map.analysis();
     let mut rows = vec![header(&["from group", "to group", "kind", "links"])];
     let group = |id: &str| {
         if id == NO_GROUP {
             "(no group)".to_string()
         } else {
-            cell_text(&group_label(map, id))
+            text_cell(&group_label(map, id))
         }
     };
     for count in &analysis.group_matrix {
         rows.push(vec![
             group(&count.from_group),
             group(&count.to_group),
-            cell_text(&kind_label(map, &count.kind_id)),
+            text_cell(&kind_label(map, &count.kind_id)),
             count.count.to_string(),
         ]);
     }
-    write_csv(&rows)
+    rows
 }

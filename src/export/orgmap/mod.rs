@@ -31,7 +31,7 @@
 //! `data.organisational_map`), is embedded in `<metadata id="pla-workshop-organisational-map">`;
 //! [`map_from_svg`] reads it back.
 //!
-//! The CSV writing is shared (`export::write_csv`, `export::cell_text`), and so is the XML
+//! The CSV writing is shared (`export::write_csv`, `export::text_cell`), and so is the XML
 //! writer with its one escaper and number format (`export::xml`).
 
 use crate::model::orgmap::{Actor, OrgMap, Resource};
@@ -43,16 +43,6 @@ mod svg;
 pub use self::csv::{analysis_csv, edges_csv, group_matrix_csv, nodes_csv};
 pub use self::graphml::graphml;
 pub use self::svg::{curve_path, map_svg, outline_path};
-
-/// What a figure says about itself: shown at its top and in its `<title>`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MapMeta {
-    pub title: String,
-    /// The participant group, as its generalised identifier.
-    pub group: String,
-    /// The workshop date, as the report should show it.
-    pub date: String,
-}
 
 /// The `id` of the `<metadata>` element that holds the map's data.
 pub const METADATA_ID: &str = "pla-workshop-organisational-map";

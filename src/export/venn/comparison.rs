@@ -1,7 +1,7 @@
 //! Two diagrams in one overlaid "then and now" figure.
 
 use super::svg::*;
-use super::VennMeta;
+use super::FigureMeta;
 use crate::export::xml::{num, xml_text, Align, Writer};
 use crate::model::venn::{
     layout_labels, Change, LabelBox, LabelCircle, Snapshot, VennDiagram, CANVAS_WIDTH,
@@ -9,7 +9,7 @@ use crate::model::venn::{
 };
 
 /// "then" / "now" names for the comparison, from the figures' titles.
-fn side_name(meta: &VennMeta, fallback: &str) -> String {
+fn side_name(meta: &FigureMeta, fallback: &str) -> String {
     let title = xml_text(meta.title.trim());
     if title.is_empty() {
         fallback.to_string()
@@ -18,7 +18,7 @@ fn side_name(meta: &VennMeta, fallback: &str) -> String {
     }
 }
 
-fn meta_line(prefix: &str, meta: &VennMeta) -> String {
+fn meta_line(prefix: &str, meta: &FigureMeta) -> String {
     let parts: Vec<String> = [&meta.title, &meta.group, &meta.date]
         .iter()
         .map(|part| xml_text(part.trim()))
@@ -216,8 +216,8 @@ pub fn comparison_svg(
     a: &VennDiagram,
     b: &VennDiagram,
     changes: &[Change],
-    meta_a: &VennMeta,
-    meta_b: &VennMeta,
+    meta_a: &FigureMeta,
+    meta_b: &FigureMeta,
 ) -> String {
     let overlay = overlay_layout(a, b, changes);
     let (left, top, right, bottom) = overlay.area;

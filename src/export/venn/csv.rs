@@ -1,6 +1,6 @@
 //! The data table and the change table as CSV.
 
-use crate::export::{cell_text, write_csv};
+use crate::export::{text_cell, write_csv};
 use crate::model::venn::{Change, Side, Snapshot, VennDiagram};
 
 // ----- CSV -----------------------------------------------------------------------------------
@@ -20,7 +20,7 @@ fn table_number(value: f64) -> String {
 }
 
 fn joined_labels(labels: &[String]) -> String {
-    cell_text(
+    text_cell(
         &labels
             .iter()
             .map(|label| label.trim())
@@ -34,6 +34,11 @@ fn joined_labels(labels: &[String]) -> String {
 /// when they overlap), size tier, radius, relation, the institutions it overlaps (labels
 /// separated by "; "), the one it lies inside, those inside it, and why it is there.
 pub fn table_csv(diagram: &VennDiagram) -> String {
+    write_csv(&table_table(diagram))
+}
+
+/// The rows of [`table_csv`], header first, as typed (the report shows them as a table).
+pub fn table_table(diagram: &VennDiagram) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "institution",
         "group",
@@ -51,8 +56,8 @@ pub fn table_csv(diagram: &VennDiagram) -> String {
     .to_vec()];
     for row in diagram.table() {
         rows.push(vec![
-            cell_text(&row.label),
-            cell_text(&row.group),
+            text_cell(&row.label),
+            text_cell(&row.group),
             row.closeness.label().to_string(),
             table_number(row.distance),
             row.size_tier.label().to_string(),
@@ -61,13 +66,13 @@ pub fn table_csv(diagram: &VennDiagram) -> String {
             joined_labels(&row.overlaps_with),
             row.inside_of
                 .as_deref()
-                .map(|label| cell_text(label.trim()))
+                .map(|label| text_cell(label.trim()))
                 .unwrap_or_default(),
             joined_labels(&row.contains),
-            cell_text(&row.notes),
+            text_cell(&row.notes),
         ]);
     }
-    write_csv(&rows)
+    rows
 }
 
 /// The change table, one row per institution in the order of `changes`: institution, where it
@@ -75,6 +80,11 @@ pub fn table_csv(diagram: &VennDiagram) -> String {
 /// community), closeness, distance, radius, size and relation before and after, and the
 /// change in words. Numbers a one-sided row cannot have are left empty.
 pub fn changes_csv(changes: &[Change]) -> String {
+    write_csv(&changes_table(changes))
+}
+
+/// The rows of [`changes_csv`], header first, as typed (the report shows them as a table).
+pub fn changes_table(changes: &[Change]) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "institution",
         "in",
@@ -100,7 +110,7 @@ pub fn changes_csv(changes: &[Change]) -> String {
             snapshot.as_ref().map(field).unwrap_or_default()
         };
         rows.push(vec![
-            cell_text(&change.label),
+            text_cell(&change.label),
             match change.only_in {
                 None => "both",
                 Some(Side::Before) => "only before",
@@ -130,5 +140,5 @@ pub fn changes_csv(changes: &[Change]) -> String {
             change.summary(),
         ]);
     }
-    write_csv(&rows)
+    rows
 }

@@ -28,15 +28,7 @@ pub use svg::{diagram_picture_svg, diagram_svg};
 
 use crate::model::venn::VennDiagram;
 
-/// What a figure says about itself: shown at its top and in its `<title>`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct VennMeta {
-    pub title: String,
-    /// The participant group, as its generalised identifier.
-    pub group: String,
-    /// The workshop date, as the report should show it.
-    pub date: String,
-}
+use crate::export::FigureMeta;
 
 /// The `id` of the `<metadata>` element that holds the diagram's data.
 pub const METADATA_ID: &str = "pla-workshop-power-venn";

@@ -1,6 +1,6 @@
 //! The diagram as a standalone SVG figure, and the parts of it the comparison draws too.
 
-use super::{VennMeta, METADATA_ID};
+use super::{FigureMeta, METADATA_ID};
 use crate::export::xml::{
     full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
 };
@@ -465,7 +465,7 @@ pub fn diagram_picture_svg(diagram: &VennDiagram) -> String {
 /// The diagram as a standalone SVG figure: heading (title, group, date), the diagram on its
 /// 1600 x 900 canvas, a legend (size, distance, relation), and why each institution is where
 /// it is. The diagram's data is embedded in `<metadata>` (see the module notes).
-pub fn diagram_svg(diagram: &VennDiagram, meta: &VennMeta) -> String {
+pub fn diagram_svg(diagram: &VennDiagram, meta: &FigureMeta) -> String {
     let (labels, (left, top, right, bottom)) = picture_layout(diagram);
     let width = (right - left + 2.0 * MARGIN).max(CANVAS_WIDTH);
 

@@ -7,7 +7,6 @@ mod panel;
 mod toolbar;
 
 use super::state::AppState;
-use crate::export::orgmap as export;
 use crate::model::orgmap::{MapFilter, OrgMap, Resource};
 
 use crate::model::viewport::Viewport;
@@ -59,11 +58,6 @@ impl std::ops::Deref for MapHandle {
 }
 
 impl MapHandle {
-    pub fn meta(&self) -> export::MapMeta {
-        let (title, group, date) = self.caption();
-        export::MapMeta { title, group, date }
-    }
-
     /// Reads the filters as the model's `MapFilter` (the one rule for what is shown).
     fn with_filter<T>(&self, read: impl FnOnce(&MapFilter) -> T) -> T {
         self.kinds_shown.with(|kinds| {

@@ -59,7 +59,7 @@ fn label_of(ranking: &Ranking, id: &str) -> String {
 fn results(
     ranking: &Ranking,
     aggregate: &Aggregate,
-    meta: &crate::export::ranking::ReportMeta,
+    meta: &crate::export::FigureMeta,
 ) -> impl IntoView {
     // Our own SVG writer escapes every label, so its picture is safe to insert.
     let chart = export::aggregate_chart_svg(ranking, meta);

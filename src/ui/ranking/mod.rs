@@ -115,12 +115,6 @@ impl RankingHandle {
             self.state.view.set(slug);
         }
     }
-
-    /// Title, group and date for exported pictures.
-    pub fn meta(&self) -> export::ReportMeta {
-        let (title, group, date) = self.caption();
-        export::ReportMeta { title, group, date }
-    }
 }
 
 #[component]

@@ -9,7 +9,6 @@ mod table;
 mod toolbar;
 
 use super::state::AppState;
-use crate::export::venn as export;
 use crate::model::venn::{Relation, VennDiagram};
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
@@ -60,11 +59,6 @@ impl VennHandle {
     pub fn toggle_comparing(&self) {
         let next = if self.comparing() { "" } else { "compare" };
         self.state.view.set(next.to_string());
-    }
-
-    pub fn meta(&self) -> export::VennMeta {
-        let (title, group, date) = self.caption();
-        export::VennMeta { title, group, date }
     }
 }
 

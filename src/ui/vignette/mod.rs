@@ -304,10 +304,7 @@ fn QuestionRow(id: String) -> impl IntoView {
 fn Exports() -> impl IntoView {
     let handle = expect_context::<VignetteHandle>();
     let groups = handle.groups();
-    let meta = move || {
-        let (title, group, date) = handle.caption();
-        crate::export::vignette::VignetteMeta { title, group, date }
-    };
+    let meta = move || handle.exercise.meta();
     let mut files = vec![ExportFile::new(
         "Responses CSV",
         "-responses",

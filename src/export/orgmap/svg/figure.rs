@@ -4,10 +4,11 @@ use super::{
     arrowhead, group_look, kind_look, shape_path, tower, ARROW_LENGTH, INK, LEGEND_LINE,
     LEGEND_SIZE, MARGIN, PAPER, SUBTITLE_SIZE, TITLE_SIZE,
 };
-use crate::export::orgmap::{contributions_of, group_label, kind_label, MapMeta, METADATA_ID};
+use crate::export::orgmap::{contributions_of, group_label, kind_label, METADATA_ID};
 use crate::export::xml::{
     full_title, json_for_xml, num, reads_right_to_left, xml_text, Align, Writer,
 };
+use crate::export::FigureMeta;
 use crate::model::orgmap::{
     actor_box, actor_label_lines, link_curve, link_lanes, Actor, ActorBox, OrgMap, Resource,
     ACTOR_LABEL_BASELINE, ACTOR_LABEL_CHAR_WIDTH, ACTOR_LABEL_LINE, ACTOR_LABEL_SIZE, ACTOR_RADIUS,
@@ -230,7 +231,7 @@ fn link_curves(map: &OrgMap, positions: &HashMap<&str, (f64, f64)>) -> Vec<Curve
 /// The map as a standalone SVG figure: heading (title, group, date, the question), the map,
 /// a legend (groups, link kinds, direction, influence), and what each actor contributes. The
 /// map's data is embedded in `<metadata>` (see the module notes).
-pub fn map_svg(map: &OrgMap, meta: &MapMeta) -> String {
+pub fn map_svg(map: &OrgMap, meta: &FigureMeta) -> String {
     // Degrees only: betweenness costs more than the whole figure, and the figure does not
     // show it.
     let degrees = map.degrees();
