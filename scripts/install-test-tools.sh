@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the build tools, skipping what is there:
-# Debian's Chromium and ChromeDriver, and e2e/'s npm packages from its lockfile.
+# Debian's Chromium and ChromeDriver, poppler-utils (pdftotext and pdftoppm read the printed
+# report) and unzip (tests the "Export everything" zip), and e2e/'s npm packages from its
+# lockfile.
 # Playwright never downloads a browser here: it drives Debian's Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -14,6 +16,11 @@ if ! rustup component list --installed | grep -q '^rustfmt'; then rustup compone
 if [ ! -x "$CHROMIUM_PATH" ] || [ ! -x "$CHROMEDRIVER" ]; then
   say "Installing Chromium and ChromeDriver from Debian"
   apt_install chromium chromium-driver
+fi
+
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v unzip >/dev/null; then
+  say "Installing poppler-utils and unzip from Debian"
+  apt_install poppler-utils unzip
 fi
 
 if [ ! -f e2e/node_modules/.package-lock.json ] || ! cmp -s e2e/package-lock.json e2e/node_modules/.pla-lock-copy; then

@@ -49,6 +49,8 @@ const places = [
   ["vignette: a question", `${firstVignette}/q1`],
   ["vignette: what happened next", `${firstVignette}/next`],
   ["a break", `#/w/${session.id}/b/${breakStep.id}`],
+  ["the report", `#/w/${workshop.id}/report`],
+  ["the report with the running order", `#/w/${session.id}/report`],
 ];
 
 for (const [theme, projector] of [["light", false], ["dark", false], ["light", true], ["dark", true]]) {

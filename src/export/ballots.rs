@@ -25,6 +25,11 @@ fn group_label(groups: &[(String, String)], id: &str) -> String {
 /// group, whether the ballot was handed over (only those count), item A, item B, result
 /// (`win`, `tie`, `can't decide`), winner, reason, and when (UTC).
 pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
+    write_csv(&ballots_table(ranking, groups))
+}
+
+/// The rows of [`ballots_csv`], header first, as typed (the report shows them as a table).
+pub fn ballots_table(ranking: &Ranking, groups: &[(String, String)]) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "participant",
         "group",
@@ -49,7 +54,7 @@ pub fn ballots_csv(ranking: &Ranking, groups: &[(String, String)]) -> String {
             rows.push(row);
         }
     }
-    write_csv(&rows)
+    rows
 }
 
 /// Every circular triad, the group's first, then each ballot's: whose decisions ("group" or

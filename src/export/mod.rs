@@ -3,6 +3,7 @@
 pub mod ballots;
 pub mod orgmap;
 pub mod ranking;
+pub mod report;
 pub mod venn;
 pub mod vignette;
 // The UI escapes the ranking matrix's HTML with the same escaper.

@@ -24,6 +24,11 @@ fn group_label(groups: &[(String, String)], id: &str) -> String {
 /// question with no response has no row. Typed text that a spreadsheet would run as a
 /// formula is made inert.
 pub fn responses_csv(vignette: &Vignette, groups: &[(String, String)]) -> String {
+    write_csv(&responses_table(vignette, groups))
+}
+
+/// The rows of [`responses_csv`], header first, as typed (the report shows them as a table).
+pub fn responses_table(vignette: &Vignette, groups: &[(String, String)]) -> Vec<Vec<String>> {
     let mut rows = vec![["question number", "question", "response", "tags", "group"]
         .map(String::from)
         .to_vec()];
@@ -43,7 +48,7 @@ pub fn responses_csv(vignette: &Vignette, groups: &[(String, String)]) -> String
             ]);
         }
     }
-    write_csv(&rows)
+    rows
 }
 
 const MARGIN: f64 = 32.0;

@@ -9,13 +9,15 @@ use super::ExerciseKind;
 pub enum Screen {
     Home,
     Workshop,
+    Report,
     Exercise(ExerciseKind),
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Home,
         Screen::Workshop,
+        Screen::Report,
         Screen::Exercise(ExerciseKind::OrganisationalMap),
         Screen::Exercise(ExerciseKind::PowerVenn),
         Screen::Exercise(ExerciseKind::PairwiseRanking),
@@ -26,6 +28,7 @@ impl Screen {
         match self {
             Screen::Home => "All workshops",
             Screen::Workshop => "A workshop",
+            Screen::Report => "The workshop's report",
             Screen::Exercise(ExerciseKind::OrganisationalMap) => "Organisational map",
             Screen::Exercise(ExerciseKind::PowerVenn) => "Power Venn diagram",
             Screen::Exercise(ExerciseKind::PairwiseRanking) => "Pair-wise ranking",
@@ -98,9 +101,17 @@ pub fn keys_for(screen: Screen) -> Vec<KeyGroup> {
             undo_keys("Undo a create, duplicate or delete"),
         ],
         Screen::Workshop => vec![
+            group("Workshop", &[("R", "The workshop's report")]),
             clicker_keys(),
             undo_keys("Undo (one visit to a field is one step)"),
         ],
+        Screen::Report => vec![group(
+            "Report",
+            &[
+                ("Ctrl+P", "Print it, or Save as PDF"),
+                ("Esc", "Back to the workshop"),
+            ],
+        )],
         Screen::Exercise(ExerciseKind::OrganisationalMap) => vec![
             group(
                 "On an actor (Tab to it)",

@@ -3,6 +3,7 @@
 //! Nothing here touches the browser. Time and identifiers are passed in by the caller, so
 //! every function is deterministic and tested natively.
 
+pub mod comparisons;
 pub mod history;
 pub mod keys;
 pub mod notices;

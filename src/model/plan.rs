@@ -128,6 +128,32 @@ impl RunningItem {
     }
 }
 
+/// Minutes as the plan shows them: "12 min", "1 h 05 min".
+pub fn minutes_text(minutes: f64) -> String {
+    let whole = minutes.max(0.0).round() as u64;
+    if whole >= 60 {
+        format!("{} h {:02} min", whole / 60, whole % 60)
+    } else {
+        format!("{whole} min")
+    }
+}
+
+/// A break's title as the screen shows it ("Break" when it has none).
+pub fn break_title(workshop: &Workshop, plan_id: &str) -> String {
+    let title = workshop
+        .plan_item(plan_id)
+        .and_then(|item| match &item.entry {
+            PlanEntry::Break { title } => Some(title.trim().to_string()),
+            PlanEntry::Exercise { .. } => None,
+        })
+        .unwrap_or_default();
+    if title.is_empty() {
+        "Break".to_string()
+    } else {
+        title
+    }
+}
+
 impl Workshop {
     /// The steps of the session, in order (see the module's documentation).
     pub fn running_order(&self) -> Vec<RunningItem> {

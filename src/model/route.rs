@@ -13,6 +13,8 @@ pub enum Route {
     Exercise(String, String),
     /// A break of the workshop's running order, by its plan item's id.
     Break(String, String),
+    /// The workshop's report, for reading, printing and saving.
+    Report(String),
 }
 
 impl Route {
@@ -22,6 +24,7 @@ impl Route {
             Route::Workshop(w) => format!("#/w/{w}"),
             Route::Exercise(w, e) => format!("#/w/{w}/e/{e}"),
             Route::Break(w, b) => format!("#/w/{w}/b/{b}"),
+            Route::Report(w) => format!("#/w/{w}/report"),
         }
     }
 
@@ -32,7 +35,9 @@ impl Route {
     pub fn workshop_id(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => Some(w),
+            Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) | Route::Report(w) => {
+                Some(w)
+            }
         }
     }
 }
@@ -63,6 +68,7 @@ impl Location {
             ["w", w, "e", e] => (Route::Exercise(w.to_string(), e.to_string()), ""),
             ["w", w, "e", e, view] => (Route::Exercise(w.to_string(), e.to_string()), *view),
             ["w", w, "b", b] => (Route::Break(w.to_string(), b.to_string()), ""),
+            ["w", w, "report"] => (Route::Report(w.to_string()), ""),
             _ => (Route::Home, ""),
         };
         // A view name is a short word (letters, then perhaps a number: "q2"); anything else
@@ -106,6 +112,10 @@ mod tests {
             Location {
                 route: Route::Exercise("w1".into(), "e1".into()),
                 view: "q12".into(),
+            },
+            Location {
+                route: Route::Report("w1".into()),
+                view: String::new(),
             },
             Location {
                 route: Route::Break("w1".into(), "lunch".into()),

@@ -3,7 +3,7 @@
 //! left exactly as it was and the message says where and why.
 
 use super::dialog::Dialog;
-use super::state::{AppState, NoticeKind, Route};
+use super::state::{AppState, NoticeKind};
 use crate::storage::format::MAX_FILE_BYTES;
 use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
 use leptos::prelude::*;
@@ -30,11 +30,9 @@ pub fn install_drop_target(state: AppState, pending: PendingImport) {
         };
         // A diagram exported as SVG comes back as a new exercise of the open workshop.
         if file.name().to_ascii_lowercase().ends_with(".svg") {
-            match state.route.get_untracked() {
-                Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => {
-                    import_exercise_svg(state, w, file)
-                }
-                Route::Home => state.notify(NoticeKind::Error(
+            match state.route.get_untracked().workshop_id() {
+                Some(w) => import_exercise_svg(state, w.to_string(), file),
+                None => state.notify(NoticeKind::Error(
                     "Open a workshop first: a diagram (SVG) is added to the open workshop.".into(),
                 )),
             }

@@ -175,6 +175,18 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                     super::focus::focus_selector_after_render("#field-title".into());
                     true
                 }
+                "r" | "R" if matches!(state.route.get_untracked(), Route::Workshop(_)) => {
+                    if let Some(w) = state.route.get_untracked().workshop_id() {
+                        state.go(Route::Report(w.to_string()));
+                    }
+                    true
+                }
+                "Escape" if matches!(state.route.get_untracked(), Route::Report(_)) => {
+                    if let Some(w) = state.route.get_untracked().workshop_id() {
+                        state.go(Route::Workshop(w.to_string()));
+                    }
+                    true
+                }
                 "PageDown" | "PageUp" => step_exercise(state, key == "PageDown"),
                 _ => false,
             };
@@ -208,11 +220,11 @@ fn close_menu_around_focus() -> bool {
 }
 
 pub fn undo_or_redo(state: AppState, redo: bool) {
-    match state.route.get_untracked() {
-        Route::Home if redo => state.redo_library(),
-        Route::Home => state.undo_library(),
-        Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) if redo => state.redo(&w),
-        Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => state.undo(&w),
+    match state.route.get_untracked().workshop_id() {
+        None if redo => state.redo_library(),
+        None => state.undo_library(),
+        Some(w) if redo => state.redo(w),
+        Some(w) => state.undo(w),
     }
 }
 
@@ -262,6 +274,7 @@ fn screen_of(state: AppState, route: &Route) -> Screen {
     match route {
         Route::Home => Screen::Home,
         Route::Workshop(_) | Route::Break(..) => Screen::Workshop,
+        Route::Report(_) => Screen::Report,
         Route::Exercise(w, e) => state
             .library
             .with(|l| l.get(w).and_then(|w| w.exercise(e)).map(|x| x.data.kind()))

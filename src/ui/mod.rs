@@ -16,6 +16,7 @@ pub mod plan;
 pub mod png;
 pub mod prefs;
 pub mod ranking;
+pub mod report;
 pub mod state;
 pub mod timing;
 pub mod venn;
@@ -176,6 +177,7 @@ pub fn Shell() -> impl IntoView {
                     Route::Workshop(id) => view! { <workshop::WorkshopScreen id=id/> }.into_any(),
                     Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
                     Route::Break(w, b) => view! { <plan::BreakScreen workshop_id=w plan_id=b/> }.into_any(),
+                    Route::Report(w) => view! { <report::ReportScreen workshop_id=w/> }.into_any(),
                 }}
             </main>
             <keys::KeysDialog/>
@@ -190,17 +192,16 @@ fn Breadcrumbs() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Only the titles, so an edit deep in an exercise does not rebuild or copy anything here.
     let titles = Memo::new(move |_| {
-        let (workshop_id, exercise_id, break_id) = match state.route.get() {
-            Route::Home => return None,
-            Route::Workshop(w) => (w, None, None),
-            Route::Exercise(w, e) => (w, Some(e), None),
-            Route::Break(w, b) => (w, None, Some(b)),
-        };
+        let route = state.route.get();
+        let workshop_id = route.workshop_id()?;
         state.library.with(|l| {
-            let workshop = l.get(&workshop_id)?;
-            let exercise_title = exercise_id
-                .and_then(|e| workshop.exercise(&e).map(|x| x.title.clone()))
-                .or_else(|| break_id.map(|b| plan::break_title(workshop, &b)));
+            let workshop = l.get(workshop_id)?;
+            let exercise_title = match &route {
+                Route::Exercise(_, e) => workshop.exercise(e).map(|x| x.title.clone()),
+                Route::Break(_, b) => Some(crate::model::plan::break_title(workshop, b)),
+                Route::Report(_) => Some("Report".to_string()),
+                Route::Home | Route::Workshop(_) => None,
+            };
             Some((workshop.id.clone(), workshop.title.clone(), exercise_title))
         })
     });

@@ -6,7 +6,7 @@
 use super::prefs::Preferences;
 use super::state::{now, AppState};
 use crate::model::new_id;
-use crate::model::plan::{PlanEntry, RunningItem};
+use crate::model::plan::{break_title, minutes_text, PlanEntry, RunningItem};
 use crate::model::route::Route;
 use crate::model::Workshop;
 use leptos::prelude::*;
@@ -19,22 +19,6 @@ pub fn route_of(workshop_id: &str, item: &RunningItem) -> Route {
             Route::Exercise(workshop_id.to_string(), exercise_id.clone())
         }
         PlanEntry::Break { .. } => Route::Break(workshop_id.to_string(), item.key().to_string()),
-    }
-}
-
-/// A break's title as the screen shows it ("Break" when it has none).
-pub fn break_title(workshop: &Workshop, plan_id: &str) -> String {
-    let title = workshop
-        .plan_item(plan_id)
-        .and_then(|item| match &item.entry {
-            PlanEntry::Break { title } => Some(title.trim().to_string()),
-            PlanEntry::Exercise { .. } => None,
-        })
-        .unwrap_or_default();
-    if title.is_empty() {
-        "Break".to_string()
-    } else {
-        title
     }
 }
 
@@ -82,16 +66,6 @@ pub fn install_time_recording(state: AppState, prefs: Preferences) {
         }
         Some(workshop_id)
     });
-}
-
-/// Minutes as the plan shows them: "12 min", "1 h 05 min".
-fn minutes_text(minutes: f64) -> String {
-    let whole = minutes.max(0.0).round() as u64;
-    if whole >= 60 {
-        format!("{} h {:02} min", whole / 60, whole % 60)
-    } else {
-        format!("{whole} min")
-    }
 }
 
 /// The projector's clock: the time left in the step on the screen, in the title bar, so it

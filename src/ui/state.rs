@@ -529,12 +529,9 @@ impl AppState {
             }
             OtherTab::Replaced { workshop, title } => {
                 self.forget_history(&workshop);
-                let open = self.route.with_untracked(|r| match r {
-                    Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) => {
-                        *w == workshop
-                    }
-                    Route::Home => false,
-                });
+                let open = self
+                    .route
+                    .with_untracked(|r| r.workshop_id() == Some(workshop.as_str()));
                 if open {
                     self.notify(NoticeKind::ChangedElsewhere { workshop, title });
                 }

@@ -117,6 +117,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
     let place = field(|w| w.place.clone(), id.clone());
     let notes = field(|w| w.notes.clone(), id.clone());
     let export_id = id.clone();
+    let report_href = Route::Report(id.clone()).to_hash();
     view! {
         <section class="screen workshop" aria-labelledby="workshop-title">
             <div class="screen-head">
@@ -126,6 +127,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
                         state.ensure_data_read();
                         if let Some(w) = state.workshop(&export_id) { download_workshop(&w) }
                     }>"Export"</button>
+                    <a class="button" href=report_href aria-keyshortcuts="R">"Report"</a>
                 </UndoRedo>
             </div>
             <div class="columns">

@@ -40,7 +40,9 @@ mod csv;
 mod graphml;
 mod svg;
 
-pub use self::csv::{analysis_csv, edges_csv, group_matrix_csv, nodes_csv};
+pub use self::csv::{
+    analysis_csv, analysis_table, edges_csv, edges_table, group_matrix_csv, nodes_csv, nodes_table,
+};
 pub use self::graphml::graphml;
 pub use self::svg::{curve_path, map_svg, outline_path};
 

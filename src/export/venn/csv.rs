@@ -34,11 +34,11 @@ fn joined_labels(labels: &[String]) -> String {
 /// when they overlap), size tier, radius, relation, the institutions it overlaps (labels
 /// separated by "; "), the one it lies inside, those inside it, and why it is there.
 pub fn table_csv(diagram: &VennDiagram) -> String {
-    write_csv(&table_table(diagram))
+    write_csv(&institutions_table(diagram))
 }
 
 /// The rows of [`table_csv`], header first, as typed (the report shows them as a table).
-pub fn table_table(diagram: &VennDiagram) -> Vec<Vec<String>> {
+pub fn institutions_table(diagram: &VennDiagram) -> Vec<Vec<String>> {
     let mut rows = vec![[
         "institution",
         "group",

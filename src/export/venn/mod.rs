@@ -23,7 +23,7 @@ mod csv;
 mod svg;
 
 pub use comparison::{comparison_picture_svg, comparison_svg};
-pub use csv::{changes_csv, table_csv};
+pub use csv::{changes_csv, changes_table, institutions_table, table_csv};
 pub use svg::{diagram_picture_svg, diagram_svg};
 
 use crate::model::venn::VennDiagram;

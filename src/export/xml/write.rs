@@ -167,6 +167,14 @@ impl Writer {
         }
     }
 
+    /// A part of a document, with no declaration: the report's HTML.
+    pub(crate) fn fragment() -> Self {
+        Writer {
+            out: String::new(),
+            sorted: false,
+        }
+    }
+
     /// [`Writer::new`], writing each element's attributes in name order.
     pub(crate) fn sorted() -> Self {
         Writer {
@@ -258,10 +266,6 @@ impl Writer {
         self.close(name);
     }
 
-    /// A line of visible black text at `size`, placed on `x` as `align` says. A right-to-left
-    /// text gets `direction="rtl"` and its anchor mirrored, as in SVG the "start" of such a
-    /// text is its right edge; it is never reversed by hand. Characters XML cannot hold are
-    /// dropped and line breaks become spaces; a line with nothing to show is not written.
     /// A bold heading and its lines below, left-aligned at `x`, one every `line` units from
     /// `y`: the notes under a figure (what each actor contributes, why each institution is
     /// there). Returns where the block ends. Nothing is written for no lines.
@@ -286,6 +290,10 @@ impl Writer {
         y
     }
 
+    /// A line of visible black text at `size`, placed on `x` as `align` says. A right-to-left
+    /// text gets `direction="rtl"` and its anchor mirrored, as in SVG the "start" of such a
+    /// text is its right edge; it is never reversed by hand. Characters XML cannot hold are
+    /// dropped and line breaks become spaces; a line with nothing to show is not written.
     pub(crate) fn text(
         &mut self,
         x: f64,

@@ -1,0 +1,96 @@
+// The workshop's report, as a facilitator makes it after the session: R on the workshop page,
+// then the browser's print dialog (here `page.pdf`, what "Save as PDF" does) or the HTML file.
+// The printed PDF must hold every label and reason, one exercise to a page start.
+import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { test, expect, openApp } from "./fixtures.mjs";
+
+const file = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
+const workshop = JSON.parse(file.toString()).workshops[0];
+
+/** Every actor, institution and item label and every reason the example holds. */
+function recorded() {
+  const texts = [];
+  for (const exercise of workshop.exercises) {
+    const data = exercise.data;
+    if (data.organisational_map) texts.push(...data.organisational_map.actors.map((a) => a.name));
+    if (data.power_venn) {
+      texts.push(...data.power_venn.institutions.map((i) => i.label));
+      texts.push(...data.power_venn.institutions.map((i) => i.notes ?? ""));
+    }
+    if (data.pairwise_ranking) {
+      texts.push(...data.pairwise_ranking.items.map((i) => i.label));
+      texts.push(...data.pairwise_ranking.decisions.map((d) => d.reason ?? ""));
+    }
+  }
+  return texts.map((t) => t.trim()).filter((t) => t !== "");
+}
+
+/** Text as pdftotext gives it: every run of white space (a wrapped line) one space, and a
+ *  ligature the fonts drew ("ﬁ") its letters. */
+const flat = (text) => text.normalize("NFKC").replace(/\s+/g, " ");
+
+async function openReport(page) {
+  await openApp(page);
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: file });
+  await expect(page.locator(".workshop-card")).toHaveCount(1);
+  await page.evaluate((h) => { location.hash = h; }, `#/w/${workshop.id}`);
+  await expect(page.locator("main h1")).toHaveText(workshop.title);
+  await page.locator("main").focus();
+  await page.keyboard.press("r");
+  await expect(page).toHaveURL(new RegExp(`#/w/${workshop.id}/report$`));
+  await expect(page.locator(".report h1")).toHaveText(workshop.title);
+}
+
+test("R opens the report; printed to PDF it holds every label and reason, one exercise to a page start", async ({ page }, testInfo) => {
+  await openReport(page);
+  await expect(page.locator(".report h2")).toHaveText([...workshop.exercises.map((e) => e.title), "Comparisons"]);
+  await page.screenshot({ path: testInfo.outputPath("report-1280x720.png") });
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".titlebar")).toBeHidden();
+  await expect(page.locator(".report-tools")).toBeHidden();
+  const pdfPath = testInfo.outputPath("report.pdf");
+  writeFileSync(pdfPath, await page.pdf({ format: "A4" }));
+
+  const pages = execFileSync("pdftotext", [pdfPath, "-"]).toString().split("\f").filter((p) => p.trim() !== "");
+  const all = flat(pages.join(" "));
+  for (const text of recorded()) {
+    expect(all, `the PDF holds ${JSON.stringify(text)}`).toContain(flat(text));
+  }
+  // Each exercise's title starts a page of its own.
+  for (const exercise of workshop.exercises) {
+    const starting = pages.filter((p) => flat(p).trim().startsWith(flat(exercise.title)));
+    expect(starting, `a page starts with ${exercise.title}`).toHaveLength(1);
+  }
+  // The footer: the workshop's title and the page's number, on every page.
+  for (const [index, text] of pages.entries()) {
+    expect(flat(text)).toContain(`Page ${index + 1} of ${pages.length}`);
+    expect(flat(text)).toContain(flat(workshop.title));
+  }
+  // The first pages as pictures, to look at.
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "4", pdfPath, testInfo.outputPath("report-page")]);
+  // A wide figure's exercise is printed on a landscape page.
+  const sizes = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages.length), pdfPath]).toString();
+  const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].filter(([, w, h]) => Number(w) > Number(h));
+  expect(landscape.length).toBeGreaterThan(0);
+});
+
+test("the downloaded report is one HTML file with no script and no outside reference", async ({ page }) => {
+  await openReport(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download report (HTML)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-report\.html$/);
+  const html = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<link|\shref=|@import|url\(/i);
+  for (const label of recorded()) expect(html).toContain(label.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  // It opens on its own, offline: every figure is inside the file and draws.
+  const offline = await page.context().newPage();
+  await offline.route("**/*", (route) => route.abort());
+  await offline.setContent(html);
+  const images = offline.locator("img");
+  await expect(images).toHaveCount(workshop.exercises.length + 1);
+  for (const image of await images.all()) {
+    expect(await image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  }
+  await offline.close();
+});
