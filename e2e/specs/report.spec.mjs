@@ -94,3 +94,39 @@ test("the downloaded report is one HTML file with no script and no outside refer
   }
   await offline.close();
 });
+
+test("Export everything downloads one zip that opens, named by exercise, with the report and the workshop's file", async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: file });
+  await expect(page.locator(".workshop-card")).toHaveCount(1);
+  await page.evaluate((h) => { location.hash = h; }, `#/w/${workshop.id}`);
+  const button = page.getByRole("button", { name: "Export everything (.zip)" });
+  await button.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  expect(download.suggestedFilename()).toMatch(/-everything\.zip$/);
+  const zipPath = testInfo.outputPath("everything.zip");
+  await download.saveAs(zipPath);
+  // `unzip -t` checks every file's CRC; Python's zipfile lists them.
+  expect(execFileSync("unzip", ["-t", zipPath]).toString()).toContain("No errors detected");
+  const names = JSON.parse(execFileSync("python3", ["-c", "import sys, zipfile, json; print(json.dumps(zipfile.ZipFile(sys.argv[1]).namelist()))", zipPath]).toString());
+  expect(names).toContain("Phase-zero--how-coproduction-works-report.html");
+  expect(names).toContain("pla-workshop-Phase-zero--how-coproduction-works.json");
+  expect(names).toContain("01-Who-shapes-mental-health-support/Who-shapes-mental-health-support.graphml");
+  for (const [index, exercise] of workshop.exercises.entries()) {
+    const folder = `${String(index + 1).padStart(2, "0")}-`;
+    const inFolder = names.filter((n) => n.startsWith(folder));
+    expect(inFolder.some((n) => n.endsWith(".svg")), exercise.title).toBe(true);
+    expect(inFolder.some((n) => n.endsWith("@2x.png")), exercise.title).toBe(true);
+    expect(inFolder.some((n) => n.endsWith(".csv")), exercise.title).toBe(true);
+  }
+  // The PNGs are real pictures, drawn at twice the SVG's size.
+  const png = execFileSync("unzip", ["-p", zipPath, "02-Venn---now/Venn---now@2x.png"]);
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  const width = png.readUInt32BE(16);
+  const svg = execFileSync("unzip", ["-p", zipPath, "02-Venn---now/Venn---now.svg"]).toString();
+  expect(width).toBe(2 * Number(svg.match(/<svg[^>]* width="([\d.]+)"/)[1]));
+  // The workshop's file in it imports back as the same workshop.
+  const json = JSON.parse(execFileSync("unzip", ["-p", zipPath, "pla-workshop-Phase-zero--how-coproduction-works.json"]).toString());
+  expect(json.workshops[0].exercises.map((e) => e.title)).toEqual(workshop.exercises.map((e) => e.title));
+  await expect(button).toHaveText("Export everything (.zip)");
+});

@@ -1,6 +1,8 @@
 //! Writers for what leaves the app as files: SVG, PNG, CSV, JSON and GraphML.
 
+pub mod archive;
 pub mod ballots;
+pub mod files;
 pub mod orgmap;
 pub mod ranking;
 pub mod report;

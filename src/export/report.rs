@@ -278,11 +278,7 @@ fn comparisons(w: &mut Writer, workshop: &Workshop) {
         let named: Vec<(String, &crate::model::ranking::Ranking)> = set
             .iter()
             .filter_map(|e| match &e.data {
-                ExerciseData::PairwiseRanking(r) => {
-                    let group = workshop.exercise_group_label(e);
-                    let name = if group.is_empty() { &e.title } else { group };
-                    Some((name.trim().to_string(), r))
-                }
+                ExerciseData::PairwiseRanking(r) => Some((ranking_group_name(workshop, e), r)),
                 _ => None,
             })
             .collect();
@@ -305,6 +301,17 @@ fn comparisons(w: &mut Writer, workshop: &Workshop) {
         );
     }
     w.close("section");
+}
+
+/// What a comparison of rankings calls one of them: its group, or its title.
+pub fn ranking_group_name(workshop: &Workshop, exercise: &Exercise) -> String {
+    let group = workshop.exercise_group_label(exercise);
+    let name = if group.is_empty() {
+        &exercise.title
+    } else {
+        group
+    };
+    name.trim().to_string()
 }
 
 // ----- Parts ----------------------------------------------------------------------------------

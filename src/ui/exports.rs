@@ -1,135 +1,148 @@
-//! One Export menu for every exercise: each editor lists the files it offers, and the menu
-//! names them, makes them on a click, and downloads them.
+//! One Export menu for every exercise, from the one list of its files (`export::files`): the
+//! menu names them, makes them on a click from the workshop as it is then, and downloads them.
+//! The PNGs are drawn by this browser from the same SVG (`png.rs`).
 
 use super::handle::ExerciseHandle;
-use crate::model::KindData;
+use crate::export::files::{exercise_files, exercise_stem, ExerciseFile, FileKind};
+use crate::model::{Exercise, KindData, Workshop};
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// What a file is, which gives its extension and type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Svg,
-    GraphMl,
-    /// A picture of the SVG that `make` writes, at this many pixels per canvas unit.
+/// What a click on a button downloads: the file itself, or its figure as a PNG at a scale.
+#[derive(Clone, Copy)]
+enum Made {
+    File,
     Png(u32),
 }
 
-/// One file an exercise can be exported as.
-pub struct ExportFile<T> {
-    /// The button's words.
-    pub label: &'static str,
-    /// What follows the exercise's file stem before the extension: "-nodes", "".
-    pub name: &'static str,
-    pub format: Format,
-    /// Writes the file's text (for a PNG, the SVG it is drawn from).
-    pub make: Arc<dyn Fn(&T) -> String + Send + Sync>,
-}
-
-impl<T> ExportFile<T> {
-    pub fn new(
-        label: &'static str,
-        name: &'static str,
-        format: Format,
-        make: impl Fn(&T) -> String + Send + Sync + 'static,
-    ) -> Self {
-        ExportFile {
-            label,
-            name,
-            format,
-            make: Arc::new(make),
+fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exercise) {
+    let stem = exercise_stem(exercise);
+    // The benchmark reads how long the big figures take to write.
+    let measure = match exercise.data.kind() {
+        crate::model::ExerciseKind::OrganisationalMap => "map-svg-export",
+        crate::model::ExerciseKind::PowerVenn => "venn-svg-export",
+        _ => "svg-export",
+    };
+    let text = super::timing::measured(measure, || (file.make)(workshop, exercise));
+    match (made, file.kind) {
+        (Made::Png(scale), _) => {
+            super::png::download_png(&file.png_name(&stem, scale), &text, scale)
+        }
+        (Made::File, FileKind::Csv) => super::download_file(&file.name(&stem), "text/csv", &text),
+        (Made::File, FileKind::GraphMl) => {
+            super::download_file(&file.name(&stem), "application/graphml+xml", &text)
+        }
+        (Made::File, FileKind::Figure { .. }) => {
+            super::download_file(&file.name(&stem), "image/svg+xml", &text)
         }
     }
 }
 
-/// A figure's SVG and its PNGs at 1, 2 and 4 pixels per unit, made by the same writer.
-pub fn figure_files<T: 'static>(
-    svg_label: &'static str,
-    png_label: [&'static str; 3],
-    name: &'static str,
-    make: impl Fn(&T) -> String + Send + Sync + 'static,
-) -> Vec<ExportFile<T>> {
-    let make: Arc<dyn Fn(&T) -> String + Send + Sync> = Arc::new(make);
-    let mut files = vec![ExportFile {
-        label: svg_label,
-        name,
-        format: Format::Svg,
-        make: make.clone(),
-    }];
-    for (label, scale) in png_label.into_iter().zip([1, 2, 4]) {
-        files.push(ExportFile {
-            label,
-            name,
-            format: Format::Png(scale),
-            make: make.clone(),
-        });
+/// The menu's buttons for one file: the file, and for a figure its three PNGs after it.
+fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile, Made)> {
+    let mut buttons = vec![(file.label, file, Made::File)];
+    if let FileKind::Figure { png_labels } = file.kind {
+        buttons.extend(
+            png_labels
+                .into_iter()
+                .zip([1, 2, 4])
+                .map(|(label, scale)| (label, file, Made::Png(scale))),
+        );
     }
-    files
+    buttons
 }
 
-fn download<T>(file: &ExportFile<T>, stem: &str, data: &T) {
-    let text = (file.make)(data);
-    let name = file.name;
-    match file.format {
-        Format::Csv => super::download_file(&format!("{stem}{name}.csv"), "text/csv", &text),
-        Format::Svg => super::download_file(&format!("{stem}{name}.svg"), "image/svg+xml", &text),
-        Format::GraphMl => super::download_file(
-            &format!("{stem}{name}.graphml"),
-            "application/graphml+xml",
-            &text,
-        ),
-        Format::Png(scale) => {
-            super::png::download_png(&format!("{stem}{name}@{scale}x.png"), &text, scale)
-        }
-    }
-}
-
-/// One button of the menu: its words, and what it downloads.
-struct Entry {
-    label: &'static str,
-    download: Arc<dyn Fn() + Send + Sync>,
-}
-
-/// The Export menu of an exercise: a button per file, each making its file from the data as
-/// it is at the click. `chrome` hides it on the projector with the rest of the controls, for a
-/// menu that does not sit in a toolbar that is hidden already.
-pub fn export_menu<T>(
-    handle: ExerciseHandle<T>,
-    files: Vec<ExportFile<T>>,
-    chrome: bool,
-) -> impl IntoView
+/// The Export menu of an exercise: a button per file. The list follows the exercise (a
+/// ranking's ballots' files appear once its results are revealed). `chrome` hides it on the
+/// projector with the rest of the controls, for a menu that does not sit in a toolbar that is
+/// hidden already.
+pub fn export_menu<T>(handle: ExerciseHandle<T>, chrome: bool) -> impl IntoView
 where
     T: KindData + Clone + PartialEq + Send + Sync + 'static,
 {
-    let entries = files
-        .into_iter()
-        .map(|file| {
-            let label = file.label;
-            let download: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
-                let stem = handle.file_stem();
-                handle.with_untracked(|data| download(&file, &stem, data));
-            });
-            Entry { label, download }
+    let state = handle.state;
+    // Only the labels are tracked, so an edit that changes no file's presence rebuilds nothing.
+    let labels = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.get(&handle.workshop_id())
+                .and_then(|w| w.exercise(&handle.exercise_id()))
+                .map(|e| {
+                    exercise_files(e)
+                        .into_iter()
+                        .flat_map(buttons_of)
+                        .map(|(label, _, _)| label)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
-        .collect();
-    view! { <ExportMenu entries=entries chrome=chrome/> }
-}
-
-/// The menu itself, the same for every kind (so its view is built once, not once per kind).
-#[component]
-fn ExportMenu(entries: Vec<Entry>, chrome: bool) -> impl IntoView {
-    let buttons = entries
-        .into_iter()
-        .map(|entry| {
-            let download = entry.download;
-            view! { <button on:click=move |_| download()>{entry.label}</button> }
-        })
-        .collect_view();
+    });
+    let click = move |label: &'static str| {
+        let Some(workshop) = state.workshop(&handle.workshop_id()) else {
+            return;
+        };
+        let Some(exercise) = workshop.exercise(&handle.exercise_id()) else {
+            return;
+        };
+        let chosen = exercise_files(exercise)
+            .into_iter()
+            .flat_map(buttons_of)
+            .find(|(l, _, _)| *l == label);
+        if let Some((_, file, made)) = chosen {
+            download(&file, made, &workshop, exercise);
+        }
+    };
     view! {
         <details class="exports" class:chrome=chrome>
             <summary>"Export"</summary>
-            <div class="toolbar">{buttons}</div>
+            <div class="toolbar">
+                {move || labels.get().into_iter().map(|label| {
+                    view! { <button on:click=move |_| click(label)>{label}</button> }
+                }).collect_view()}
+            </div>
         </details>
     }
+}
+
+/// "Export everything": the workshop's every file in one `.zip` (`export::files`), its PNGs
+/// drawn here first. `workshop` is what to export: the workshop as it is, or a copy made for
+/// publication. `done` hears when the file has been handed to the browser, or why not.
+pub fn export_everything(
+    workshop: Workshop,
+    name: String,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    use crate::export::files::{workshop_files, Content};
+    wasm_bindgen_futures::spawn_local(async move {
+        let json =
+            crate::storage::format::Envelope::new(vec![workshop.clone()], super::state::now())
+                .to_pretty_json();
+        let mut entries = Vec::new();
+        for file in workshop_files(&workshop, json, super::state::now()) {
+            let bytes = match file.content {
+                Content::Text(text) => text.into_bytes(),
+                Content::Png { svg, scale } => match super::png::png_bytes(&svg, scale).await {
+                    Ok(bytes) => bytes,
+                    Err(_) => {
+                        done(Err(format!("{} could not be drawn.", file.path)));
+                        return;
+                    }
+                },
+            };
+            entries.push((file.path, bytes));
+        }
+        match crate::export::archive::write_zip(&entries) {
+            Ok(zip) => {
+                let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(zip.as_slice()));
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type("application/zip");
+                match web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+                    Ok(blob) => {
+                        super::download_blob(&name, &blob);
+                        done(Ok(()));
+                    }
+                    Err(_) => done(Err("The browser could not make the file.".into())),
+                }
+            }
+            Err(error) => done(Err(error)),
+        }
+    });
 }

@@ -66,19 +66,7 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// A file name from a title: letters and digits of any script kept, everything else a dash.
-pub fn file_stem(title: &str, fallback: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() {
-        fallback.to_string()
-    } else {
-        stem.to_string()
-    }
-}
+pub use crate::export::files::file_stem;
 
 use super::timing::{mark, measure};
 

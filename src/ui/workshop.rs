@@ -118,6 +118,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
     let notes = field(|w| w.notes.clone(), id.clone());
     let export_id = id.clone();
     let report_href = Route::Report(id.clone()).to_hash();
+    let export_all_id = id.clone();
     view! {
         <section class="screen workshop" aria-labelledby="workshop-title">
             <div class="screen-head">
@@ -128,6 +129,7 @@ fn WorkshopBody(id: String) -> impl IntoView {
                         if let Some(w) = state.workshop(&export_id) { download_workshop(&w) }
                     }>"Export"</button>
                     <a class="button" href=report_href aria-keyshortcuts="R">"Report"</a>
+                    <ExportEverything id=export_all_id.clone()/>
                 </UndoRedo>
             </div>
             <div class="columns">
@@ -143,6 +145,37 @@ fn WorkshopBody(id: String) -> impl IntoView {
                 <super::plan::RunningOrder id=id.clone()/>
             </div>
         </section>
+    }
+}
+
+/// "Export everything": one .zip of the report, every figure (SVG and PNG 2x), every table,
+/// the map's GraphML and the workshop's file. Busy while the PNGs are drawn.
+#[component]
+fn ExportEverything(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let busy = RwSignal::new(false);
+    let start = move |_| {
+        let Some(workshop) = state.workshop(&id) else {
+            return;
+        };
+        busy.set(true);
+        let name = format!(
+            "{}-everything.zip",
+            super::state::file_stem(&workshop.title, "workshop")
+        );
+        super::exports::export_everything(workshop, name, move |result| {
+            busy.set(false);
+            if let Err(why) = result {
+                state.notify(super::state::NoticeKind::Error(format!(
+                    "The zip was not made: {why}"
+                )));
+            }
+        });
+    };
+    view! {
+        <button on:click=start disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+            {move || if busy.get() { "Exporting…" } else { "Export everything (.zip)" }}
+        </button>
     }
 }
 

@@ -1,10 +1,9 @@
 //! The map's toolbar: what new links are, arranging, zoom, filters and the Export menu.
 
 use super::{resource_label, MapHandle};
-use crate::export::orgmap as export;
 use crate::model::orgmap::{OrgMap, Resource, MAP_HEIGHT, MAP_WIDTH};
 use crate::model::viewport::Viewport;
-use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
+use crate::ui::exports::export_menu;
 use leptos::prelude::*;
 
 #[component]
@@ -21,21 +20,6 @@ pub fn Toolbar() -> impl IntoView {
             }
         })
     };
-    let meta = move || handle.meta();
-    let mut files = figure_files("Map SVG", ["PNG 1x", "PNG 2x", "PNG 4x"], "", move |map| {
-        crate::ui::timing::measured("map-svg-export", || export::map_svg(map, &meta()))
-    });
-    files.extend([
-        ExportFile::new("Actors CSV", "-nodes", Format::Csv, export::nodes_csv),
-        ExportFile::new("Links CSV", "-edges", Format::Csv, export::edges_csv),
-        ExportFile::new(
-            "Analysis CSV",
-            "-analysis",
-            Format::Csv,
-            export::analysis_csv,
-        ),
-        ExportFile::new("GraphML", "", Format::GraphMl, export::graphml),
-    ]);
     let layout = move |_| {
         crate::ui::timing::measured("map-layout", || {
             handle.edit(None, |m| m.auto_layout());
@@ -87,7 +71,7 @@ pub fn Toolbar() -> impl IntoView {
                 </fieldset>
                 <p class="hint">"Nothing ticked shows everything."</p>
             </details>
-            {export_menu(handle.exercise, files, false)}
+            {export_menu(handle.exercise, false)}
         </div>
     }
 }

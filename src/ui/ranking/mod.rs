@@ -10,9 +10,8 @@ mod decide;
 mod views;
 
 use super::state::AppState;
-use crate::export::ranking as export;
 use crate::model::ranking::{Ranking, RankingMethod};
-use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
+use crate::ui::exports::export_menu;
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 
@@ -199,82 +198,5 @@ fn install_view_keys(handle: RankingHandle) {
 #[component]
 fn Exports() -> impl IntoView {
     let handle = expect_context::<RankingHandle>();
-    // The ballots' files hold every participant's decisions: they are offered only once the
-    // facilitator has revealed the results, and never while a ballot is being cast.
-    let ballots_shareable = Memo::new(move |_| {
-        handle
-            .with(|r| r.results_revealed && r.open_ballot().is_none())
-            .unwrap_or(false)
-    });
-    move || export_files(handle, ballots_shareable.get())
-}
-
-fn export_files(handle: RankingHandle, with_ballots: bool) -> impl IntoView {
-    let meta = move || handle.meta();
-    let mut files = vec![
-        ExportFile::new("Matrix CSV", "-matrix", Format::Csv, export::matrix_csv),
-        ExportFile::new(
-            "Scores and ranks CSV",
-            "-scores",
-            Format::Csv,
-            export::scores_csv,
-        ),
-        ExportFile::new(
-            "Decisions and reasons CSV",
-            "-decisions",
-            Format::Csv,
-            export::decisions_csv,
-        ),
-    ];
-    let mut matrix = figure_files(
-        "Matrix SVG",
-        ["Matrix PNG 1x", "Matrix PNG 2x", "Matrix PNG 4x"],
-        "-matrix",
-        move |r| export::matrix_svg(r, &meta()),
-    );
-    let mut chart = figure_files(
-        "Chart SVG",
-        ["Chart PNG 1x", "Chart PNG 2x", "Chart PNG 4x"],
-        "-chart",
-        move |r| export::bar_chart_svg(r, &meta()),
-    );
-    // The SVGs first, then the pictures, as the menu has always listed them.
-    files.push(matrix.remove(0));
-    files.push(chart.remove(0));
-    files.extend(matrix);
-    files.extend(chart);
-    files.push(ExportFile::new(
-        "Circular triads CSV",
-        "-triads",
-        Format::Csv,
-        move |r| crate::export::ballots::triads_csv(r, with_ballots),
-    ));
-    if !with_ballots {
-        return export_menu(handle.exercise, files, true);
-    }
-    // The ballots' files: the decisions and the aggregate.
-    let groups = ballots::workshop_groups(handle);
-    files.push(ExportFile::new(
-        "Ballots CSV",
-        "-ballots",
-        Format::Csv,
-        move |r| crate::export::ballots::ballots_csv(r, &groups),
-    ));
-    files.push(ExportFile::new(
-        "Ballots aggregate CSV",
-        "-ballots-aggregate",
-        Format::Csv,
-        crate::export::ballots::aggregate_csv,
-    ));
-    files.extend(figure_files(
-        "Ballots chart SVG",
-        [
-            "Ballots chart PNG 1x",
-            "Ballots chart PNG 2x",
-            "Ballots chart PNG 4x",
-        ],
-        "-ballots-chart",
-        move |r| crate::export::ballots::aggregate_chart_svg(r, &meta()),
-    ));
-    export_menu(handle.exercise, files, true)
+    export_menu(handle.exercise, true)
 }

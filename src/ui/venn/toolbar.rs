@@ -1,9 +1,8 @@
 //! The Venn's toolbar: a new institution, the comparison, and the Export menu.
 
 use super::VennHandle;
-use crate::export::venn as export;
 use crate::model::new_id;
-use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
+use crate::ui::exports::export_menu;
 use leptos::prelude::*;
 
 #[component]
@@ -24,21 +23,6 @@ pub fn Toolbar() -> impl IntoView {
         handle.selected.set(Some(added));
         new_label.set(String::new());
     };
-    let meta = move || handle.meta();
-    let mut files = figure_files(
-        "Diagram SVG",
-        ["PNG 1x", "PNG 2x", "PNG 4x"],
-        "",
-        move |diagram| {
-            crate::ui::timing::measured("venn-svg-export", || export::diagram_svg(diagram, &meta()))
-        },
-    );
-    files.push(ExportFile::new(
-        "Table CSV",
-        "-table",
-        Format::Csv,
-        export::table_csv,
-    ));
     view! {
     <div class="toolbar chrome venn-tools">
         <div class="inline-form">
@@ -53,7 +37,7 @@ pub fn Toolbar() -> impl IntoView {
         <button aria-pressed=move || handle.comparing().to_string() on:click=move |_| handle.toggle_comparing()>
             "Compare with another diagram"
         </button>
-        {export_menu(handle.exercise, files, false)}
+        {export_menu(handle.exercise, false)}
     </div>
     }
 }

@@ -9,7 +9,7 @@ mod responses;
 use super::state::AppState;
 use crate::model::new_id;
 use crate::model::vignette::{Vignette, VignetteStep};
-use crate::ui::exports::{export_menu, figure_files, ExportFile, Format};
+use crate::ui::exports::export_menu;
 use crate::ui::handle::ExerciseHandle;
 use leptos::prelude::*;
 
@@ -303,21 +303,7 @@ fn QuestionRow(id: String) -> impl IntoView {
 #[component]
 fn Exports() -> impl IntoView {
     let handle = expect_context::<VignetteHandle>();
-    let groups = handle.groups();
-    let meta = move || handle.exercise.meta();
-    let mut files = vec![ExportFile::new(
-        "Responses CSV",
-        "-responses",
-        Format::Csv,
-        move |v| crate::export::vignette::responses_csv(v, &groups),
-    )];
-    files.extend(figure_files(
-        "Card SVG",
-        ["Card PNG 1x", "Card PNG 2x", "Card PNG 4x"],
-        "-card",
-        move |v| crate::export::vignette::card_svg(v, &meta()),
-    ));
-    export_menu(handle.exercise, files, false)
+    export_menu(handle.exercise, false)
 }
 
 /// Reads the exercise when it is a vignette (untracked: for the clicker's keys).
