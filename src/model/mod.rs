@@ -9,6 +9,7 @@ pub mod keys;
 pub mod notices;
 pub mod orgmap;
 pub mod plan;
+pub mod pseudonyms;
 pub mod ranking;
 pub mod route;
 pub mod text;
