@@ -51,6 +51,7 @@ const places = [
   ["a break", `#/w/${session.id}/b/${breakStep.id}`],
   ["the report", `#/w/${workshop.id}/report`],
   ["the report with the running order", `#/w/${session.id}/report`],
+  ["copies for publication", `#/w/${workshop.id}/publish`],
 ];
 
 for (const [theme, projector] of [["light", false], ["dark", false], ["light", true], ["dark", true]]) {

@@ -130,3 +130,73 @@ test("Export everything downloads one zip that opens, named by exercise, with th
   expect(json.workshops[0].exercises.map((e) => e.title)).toEqual(workshop.exercises.map((e) => e.title));
   await expect(button).toHaveText("Export everything (.zip)");
 });
+
+/** Every name the example holds, as the publication copy must replace them. */
+function names() {
+  const found = [workshop.place];
+  for (const exercise of workshop.exercises) {
+    const data = exercise.data;
+    if (data.organisational_map) found.push(...data.organisational_map.actors.map((a) => a.name));
+    if (data.power_venn) found.push(...data.power_venn.institutions.map((i) => i.label));
+  }
+  return [...new Set(found.map((n) => n.trim()).filter((n) => n !== ""))];
+}
+
+/** A file's text as a person reads it: the writers' entities decoded. */
+const decoded = (text) => text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#10;/g, "\n").replace(/&amp;/g, "&");
+
+test("a publication copy: pseudonyms typed in the table of names, a name left inside a longer word reported, and no original name in any file of its zip", async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: file });
+  await expect(page.locator(".workshop-card")).toHaveCount(1);
+  await page.evaluate((h) => { location.hash = h; }, `#/w/${workshop.id}`);
+  // The facilitator's notes mention "the Hindu temples": a name inside a longer word.
+  await page.locator("#field-notes").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" We met at the Hindu temples too.");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("r");
+  await page.getByRole("link", { name: "Copies for publication (pseudonyms)" }).click();
+  await expect(page.locator("main h1")).toHaveText(`For publication: ${workshop.title}`);
+  const rows = page.locator(".publish-names tbody tr");
+  await expect(rows).toHaveCount(names().length);
+  await expect(rows.first().locator("th")).toHaveText(workshop.place);
+  await expect(rows.first().locator("input")).toHaveAttribute("placeholder", "[Study Location]");
+  // Typed as a person types: the field keeps the keyboard through every character.
+  const mosque = page.getByRole("textbox", { name: "Pseudonym for Mosque women's group" });
+  await mosque.click();
+  await page.keyboard.type("Faith group M");
+  await expect(mosque).toBeFocused();
+  await expect(mosque).toHaveValue("Faith group M");
+  // The leftover is listed, with where it is.
+  const leftovers = page.locator(".publish-leftovers li");
+  await expect(leftovers).toHaveCount(1);
+  await expect(leftovers.first()).toContainText("Hindu temple");
+  await expect(leftovers.first()).toContainText("Hindu temples too.");
+  await page.screenshot({ path: testInfo.outputPath("publish-1280x720.png"), fullPage: true });
+  // Leaving out the facilitator's notes takes it away.
+  await page.getByRole("checkbox", { name: /The facilitator's notes/ }).check();
+  await expect(page.locator(".publish-clean")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Publication copy of everything (.zip)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-publication-everything\.zip$/);
+  const zipPath = testInfo.outputPath("publication.zip");
+  await download.saveAs(zipPath);
+  expect(execFileSync("unzip", ["-t", zipPath]).toString()).toContain("No errors detected");
+  const files = JSON.parse(execFileSync("python3", ["-c", "import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist() if not n.endswith('.png')}))", zipPath]).toString());
+  expect(Object.keys(files).length).toBeGreaterThan(20);
+  for (const [path, text] of Object.entries(files)) {
+    const lower = decoded(text).toLowerCase();
+    for (const name of names()) expect(lower.includes(name.toLowerCase()), `${name} in ${path}`).toBe(false);
+  }
+  const report = Object.entries(files).find(([path]) => path.endsWith("-report.html"))[1];
+  expect(report).toContain("Faith group M");
+  expect(report).toContain("[Study Location]");
+
+  // The copy's workshop file imports as a new workshop beside the original.
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Publication workshop file (JSON)" }).click()]);
+  const text = Buffer.concat(await (await json.createReadStream()).toArray());
+  await page.evaluate(() => { location.hash = "#/"; });
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: "copy.json", mimeType: "application/json", buffer: text });
+  await expect(page.locator(".workshop-card")).toHaveCount(2);
+});

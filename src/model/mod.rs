@@ -222,6 +222,9 @@ pub struct Workshop<E = SharedExercise> {
     /// exercises in their order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<plan::PlanItem>,
+    /// The pseudonyms for copies that leave the room (`pseudonyms/`). Never in such a copy.
+    #[serde(default, skip_serializing_if = "pseudonyms::Publication::is_empty")]
+    pub publication: pseudonyms::Publication,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
@@ -237,6 +240,7 @@ impl Workshop {
             groups: Vec::new(),
             exercises: Vec::new(),
             plan: Vec::new(),
+            publication: Default::default(),
             created_at: now,
             updated_at: now,
         }

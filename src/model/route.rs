@@ -15,6 +15,8 @@ pub enum Route {
     Break(String, String),
     /// The workshop's report, for reading, printing and saving.
     Report(String),
+    /// The names of the workshop and their pseudonyms, for copies that leave the room.
+    Publish(String),
 }
 
 impl Route {
@@ -25,6 +27,7 @@ impl Route {
             Route::Exercise(w, e) => format!("#/w/{w}/e/{e}"),
             Route::Break(w, b) => format!("#/w/{w}/b/{b}"),
             Route::Report(w) => format!("#/w/{w}/report"),
+            Route::Publish(w) => format!("#/w/{w}/publish"),
         }
     }
 
@@ -35,9 +38,11 @@ impl Route {
     pub fn workshop_id(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Workshop(w) | Route::Exercise(w, _) | Route::Break(w, _) | Route::Report(w) => {
-                Some(w)
-            }
+            Route::Workshop(w)
+            | Route::Exercise(w, _)
+            | Route::Break(w, _)
+            | Route::Report(w)
+            | Route::Publish(w) => Some(w),
         }
     }
 }
@@ -69,6 +74,7 @@ impl Location {
             ["w", w, "e", e, view] => (Route::Exercise(w.to_string(), e.to_string()), *view),
             ["w", w, "b", b] => (Route::Break(w.to_string(), b.to_string()), ""),
             ["w", w, "report"] => (Route::Report(w.to_string()), ""),
+            ["w", w, "publish"] => (Route::Publish(w.to_string()), ""),
             _ => (Route::Home, ""),
         };
         // A view name is a short word (letters, then perhaps a number: "q2"); anything else
@@ -115,6 +121,10 @@ mod tests {
             },
             Location {
                 route: Route::Report("w1".into()),
+                view: String::new(),
+            },
+            Location {
+                route: Route::Publish("w1".into()),
                 view: String::new(),
             },
             Location {

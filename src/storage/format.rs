@@ -13,7 +13,7 @@ use serde_json::Value;
 pub const FORMAT_NAME: &str = "pla-workshop";
 /// The schema version this build writes. Every earlier version has a migration below and a
 /// frozen fixture under `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// A file larger than this cannot be a workshop; refusing it keeps the tab responsive.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
@@ -121,7 +121,7 @@ impl std::fmt::Display for ReadError {
 /// Each is a pure function on JSON, so it works on data that no longer fits today's structs.
 /// Never change one after its version is released; add the next instead.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[ballots_arrive, vignettes_and_plan_arrive];
+const MIGRATIONS: &[Migration] = &[ballots_arrive, vignettes_and_plan_arrive, pseudonyms_arrive];
 
 /// Version 1 to 2: a pair-wise ranking may hold participants' `ballots` and whether their
 /// results are revealed (`results_revealed`). A version 1 file has neither, which reads as
@@ -139,6 +139,15 @@ fn ballots_arrive(value: Value) -> Result<Value, String> {
 /// which knows only version 2 refuses a file with vignettes or a plan rather than dropping
 /// them.
 fn vignettes_and_plan_arrive(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 3 to 4: a workshop may hold its table of pseudonyms for publication
+/// (`publication`: the pseudonyms typed, and the ranking items that name an organisation). A
+/// version 3 file has none, which reads as every name on its default, so the data needs no
+/// change. The version moves so that an app which knows only version 3 refuses such a file
+/// rather than dropping the table.
+fn pseudonyms_arrive(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

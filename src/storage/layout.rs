@@ -1,4 +1,4 @@
-//! How workshops lie in local storage (storage schema versions 2 to 4): a small header key per
+//! How workshops lie in local storage (storage schema versions 2 to 5): a small header key per
 //! workshop, and one key per exercise holding its data.
 //!
 //! ```text
@@ -23,8 +23,10 @@ use serde::{Deserialize, Serialize};
 /// aside instead of dropping its ballots. Version 4 is the same layout again, holding data of
 /// file format version 3 (vignettes, and the workshop's plan in its header), so version 2 and
 /// 3 values read as they are, and an app that knows only version 3 puts a version 4 value
-/// aside instead of dropping a vignette or the plan.
-pub const STORAGE_SCHEMA_VERSION: u32 = 4;
+/// aside instead of dropping a vignette or the plan. Version 5 is the same layout, holding data
+/// of file format version 4 (the table of pseudonyms in the header); an app that knows only
+/// version 4 puts it aside instead of dropping the table.
+pub const STORAGE_SCHEMA_VERSION: u32 = 5;
 /// The oldest layout that is read as it stands (older ones are moved).
 const SAME_LAYOUT_SINCE: u32 = 2;
 
@@ -101,6 +103,7 @@ impl Workshop<ExerciseHeader> {
                 })
                 .collect(),
             plan: workshop.plan.clone(),
+            publication: workshop.publication.clone(),
             created_at: workshop.created_at,
             updated_at: workshop.updated_at,
         }
@@ -138,6 +141,7 @@ impl Workshop<ExerciseHeader> {
             groups: self.groups,
             exercises,
             plan: self.plan,
+            publication: self.publication,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }

@@ -9,12 +9,12 @@ use leptos::prelude::*;
 
 /// What a click on a button downloads: the file itself, or its figure as a PNG at a scale.
 #[derive(Clone, Copy)]
-enum Made {
+pub(super) enum Made {
     File,
     Png(u32),
 }
 
-fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exercise) {
+pub(super) fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exercise) {
     let stem = exercise_stem(exercise);
     // The benchmark reads how long the big figures take to write.
     let measure = match exercise.data.kind() {
@@ -38,7 +38,7 @@ fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exe
 }
 
 /// The menu's buttons for one file: the file, and for a figure its three PNGs after it.
-fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile, Made)> {
+pub(super) fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile, Made)> {
     let mut buttons = vec![(file.label, file, Made::File)];
     if let FileKind::Figure { png_labels } = file.kind {
         buttons.extend(

@@ -181,7 +181,12 @@ pub fn install_global_keys(state: AppState, prefs: Preferences) {
                     }
                     true
                 }
-                "Escape" if matches!(state.route.get_untracked(), Route::Report(_)) => {
+                "Escape"
+                    if matches!(
+                        state.route.get_untracked(),
+                        Route::Report(_) | Route::Publish(_)
+                    ) =>
+                {
                     if let Some(w) = state.route.get_untracked().workshop_id() {
                         state.go(Route::Workshop(w.to_string()));
                     }
@@ -274,7 +279,7 @@ fn screen_of(state: AppState, route: &Route) -> Screen {
     match route {
         Route::Home => Screen::Home,
         Route::Workshop(_) | Route::Break(..) => Screen::Workshop,
-        Route::Report(_) => Screen::Report,
+        Route::Report(_) | Route::Publish(_) => Screen::Report,
         Route::Exercise(w, e) => state
             .library
             .with(|l| l.get(w).and_then(|w| w.exercise(e)).map(|x| x.data.kind()))

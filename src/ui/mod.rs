@@ -15,6 +15,7 @@ pub mod orgmap;
 pub mod plan;
 pub mod png;
 pub mod prefs;
+pub mod publish;
 pub mod ranking;
 pub mod report;
 pub mod state;
@@ -178,6 +179,7 @@ pub fn Shell() -> impl IntoView {
                     Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
                     Route::Break(w, b) => view! { <plan::BreakScreen workshop_id=w plan_id=b/> }.into_any(),
                     Route::Report(w) => view! { <report::ReportScreen workshop_id=w/> }.into_any(),
+                    Route::Publish(w) => view! { <publish::PublishScreen workshop_id=w/> }.into_any(),
                 }}
             </main>
             <keys::KeysDialog/>
@@ -200,6 +202,7 @@ fn Breadcrumbs() -> impl IntoView {
                 Route::Exercise(_, e) => workshop.exercise(e).map(|x| x.title.clone()),
                 Route::Break(_, b) => Some(crate::model::plan::break_title(workshop, b)),
                 Route::Report(_) => Some("Report".to_string()),
+                Route::Publish(_) => Some("For publication".to_string()),
                 Route::Home | Route::Workshop(_) => None,
             };
             Some((workshop.id.clone(), workshop.title.clone(), exercise_title))

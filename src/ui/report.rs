@@ -46,12 +46,14 @@ pub fn ReportScreen(workshop_id: String) -> impl IntoView {
         }
     };
     let back = Route::Workshop(id.get_value()).to_hash();
+    let publish = Route::Publish(id.get_value()).to_hash();
     view! {
         <section class="screen report-screen" aria-label="Report">
             <div class="report-tools chrome">
                 <a class="button" href=back>"Back to the workshop"</a>
                 <button on:click=print aria-keyshortcuts="Control+P">"Print or save as PDF"</button>
                 <button on:click=download>"Download report (HTML)"</button>
+                <a class="button" href=publish>"Copies for publication (pseudonyms)"</a>
             </div>
             {move || match report.get() {
                 // Our own writer escapes every text of the report, so its HTML is safe to insert.

@@ -9,6 +9,7 @@
 //! - [`leftovers`] and [`names_found_in`]: names still found, case-insensitively and inside
 //!   longer words too ("Mosques"), for the facilitator to fix before exporting.
 
+mod edit;
 mod replace;
 mod texts;
 
