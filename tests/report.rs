@@ -127,6 +127,8 @@ fn the_report_has_no_script_and_no_external_reference() {
         .and_then(|s| s.split("</style>").next())
         .unwrap_or_default();
     assert!(!style.is_empty() && !style.contains("url(") && !style.contains("@import"));
+    // The style is CSS as written: a style element does not decode entities.
+    assert!(style.contains("@page wide { size: landscape; }") && !style.contains("&#"));
 }
 
 #[test]

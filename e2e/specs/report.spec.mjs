@@ -87,6 +87,9 @@ test("the downloaded report is one HTML file with no script and no outside refer
   const offline = await page.context().newPage();
   await offline.route("**/*", (route) => route.abort());
   await offline.setContent(html);
+  // Its own style is read: tables collapse their borders only by the report's style.
+  await expect(offline.locator(".report table").first()).toHaveCSS("border-collapse", "collapse");
+  await expect(offline.locator(".report dl.report-facts")).toHaveCSS("display", "grid");
   const images = offline.locator("img");
   await expect(images).toHaveCount(workshop.exercises.length + 1);
   for (const image of await images.all()) {

@@ -19,6 +19,8 @@ pub const REPORT_CSS: &str = include_str!("../../style/report.css");
 
 /// A figure wider than this (width over height) gets a landscape page.
 const WIDE_FIGURE: f64 = 1.25;
+/// A portrait A4 page's text width (180 mm) in CSS pixels, as a word processor reads them.
+const PAGE_WIDTH_PX: f64 = 680.0;
 /// A table of more columns than this (ids included) gets a landscape page.
 const WIDE_TABLE: usize = 8;
 
@@ -44,7 +46,11 @@ pub fn report_html(workshop: &Workshop, now: Millis) -> String {
         css_string(&title),
         REPORT_CSS
     );
-    w.text_element("style", &[], &style);
+    // A style element's text is not read for entities, so it is written as it is: the style
+    // is ours, and the one text in it (the title) is a CSS string that cannot close it.
+    w.start_tag("style", &[]);
+    w.out.push_str(&style);
+    w.close("style");
     w.close("head");
     w.open("body", &[]);
     w.out.push_str(&report_body(workshop, now));
@@ -326,9 +332,12 @@ fn figure(w: &mut Writer, svg: &str, title: &str) {
         ),
         ("alt", format!("Figure: {title}")),
     ];
+    // The size it is shown at, no wider than a portrait page's text: a browser fits it to the
+    // page by the style, but a word processor opening the file goes by these alone.
     if let Some((width, height)) = svg_size(svg) {
-        image.push(("width", format!("{}", width.round())));
-        image.push(("height", format!("{}", height.round())));
+        let shown = width.min(PAGE_WIDTH_PX);
+        image.push(("width", format!("{}", shown.round())));
+        image.push(("height", format!("{}", (height * shown / width).round())));
     }
     w.open("figure", &[]);
     w.empty("img", &image);
@@ -341,7 +350,8 @@ fn table(w: &mut Writer, caption: &str, rows: &[Vec<String>]) {
         return;
     };
     let shown: Vec<usize> = (0..header.len()).filter(|&i| header[i] != "id").collect();
-    w.open("table", &[]);
+    // `border` for a word processor opening the file, which reads no style for it.
+    w.open("table", &[("border", "1".to_string())]);
     w.text_element("caption", &[], caption);
     w.open("thead", &[]);
     w.open("tr", &[]);
