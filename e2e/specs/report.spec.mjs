@@ -73,6 +73,13 @@ test("R opens the report; printed to PDF it holds every label and reason, one ex
   const sizes = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages.length), pdfPath]).toString();
   const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].filter(([, w, h]) => Number(w) > Number(h));
   expect(landscape.length).toBeGreaterThan(0);
+  expect(sizes).toMatch(/Page\s+1 size:\s+595\.\d+ x 842\.\d+/);
+  // US Letter too: the report sets no paper, only the landscape pages' orientation.
+  const letterPath = testInfo.outputPath("report-letter.pdf");
+  writeFileSync(letterPath, await page.pdf({ format: "Letter" }));
+  const letter = execFileSync("pdfinfo", ["-f", "1", "-l", "2", letterPath]).toString();
+  expect(letter).toMatch(/Page\s+1 size:\s+612 x 792/);
+  expect(letter).toMatch(/Page\s+2 size:\s+792 x 612/);
 });
 
 test("the downloaded report is one HTML file with no script and no outside reference", async ({ page }) => {
