@@ -9,12 +9,12 @@ use leptos::prelude::*;
 
 /// What a click on a button downloads: the file itself, or its figure as a PNG at a scale.
 #[derive(Clone, Copy)]
-pub(super) enum Made {
+enum Made {
     File,
     Png(u32),
 }
 
-pub(super) fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exercise) {
+fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exercise: &Exercise) {
     let stem = exercise_stem(exercise);
     // The benchmark reads how long the big figures take to write.
     let measure = match exercise.data.kind() {
@@ -38,7 +38,7 @@ pub(super) fn download(file: &ExerciseFile, made: Made, workshop: &Workshop, exe
 }
 
 /// The menu's buttons for one file: the file, and for a figure its three PNGs after it.
-pub(super) fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile, Made)> {
+fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile, Made)> {
     let mut buttons = vec![(file.label, file, Made::File)];
     if let FileKind::Figure { png_labels } = file.kind {
         buttons.extend(
@@ -49,6 +49,26 @@ pub(super) fn buttons_of(file: ExerciseFile) -> Vec<(&'static str, ExerciseFile,
         );
     }
     buttons
+}
+
+/// The words of every button an exercise's Export menu shows, in order.
+pub(super) fn button_labels(exercise: &Exercise) -> Vec<&'static str> {
+    exercise_files(exercise)
+        .into_iter()
+        .flat_map(buttons_of)
+        .map(|(label, _, _)| label)
+        .collect()
+}
+
+/// Downloads what the button of these words makes from `exercise` of `workshop`.
+pub(super) fn download_labelled(label: &str, workshop: &Workshop, exercise: &Exercise) {
+    let chosen = exercise_files(exercise)
+        .into_iter()
+        .flat_map(buttons_of)
+        .find(|(l, _, _)| *l == label);
+    if let Some((_, file, made)) = chosen {
+        download(&file, made, workshop, exercise);
+    }
 }
 
 /// The Export menu of an exercise: a button per file. The list follows the exercise (a
@@ -65,13 +85,7 @@ where
         state.library.with(|l| {
             l.get(&handle.workshop_id())
                 .and_then(|w| w.exercise(&handle.exercise_id()))
-                .map(|e| {
-                    exercise_files(e)
-                        .into_iter()
-                        .flat_map(buttons_of)
-                        .map(|(label, _, _)| label)
-                        .collect::<Vec<_>>()
-                })
+                .map(button_labels)
                 .unwrap_or_default()
         })
     });
@@ -82,13 +96,7 @@ where
         let Some(exercise) = workshop.exercise(&handle.exercise_id()) else {
             return;
         };
-        let chosen = exercise_files(exercise)
-            .into_iter()
-            .flat_map(buttons_of)
-            .find(|(l, _, _)| *l == label);
-        if let Some((_, file, made)) = chosen {
-            download(&file, made, &workshop, exercise);
-        }
+        download_labelled(label, &workshop, exercise);
     };
     view! {
         <details class="exports" class:chrome=chrome>

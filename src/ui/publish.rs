@@ -4,9 +4,9 @@
 //! files. The rules are `model::pseudonyms`'; the workshop itself never changes (only its
 //! table of pseudonyms, which is saved with it and never leaves in a copy).
 
-use super::exports::{buttons_of, download};
+use super::exports::{button_labels, download_labelled};
 use super::state::{now, AppState, Route};
-use crate::export::files::{exercise_files, file_stem};
+use crate::export::files::file_stem;
 use crate::model::pseudonyms::{name_table, NameRow, NameSource, PublishOptions};
 use crate::model::{new_id, ExerciseData, Workshop};
 use leptos::prelude::*;
@@ -267,14 +267,7 @@ fn CopyExports(copy: Memo<Option<(Workshop, String)>>) -> impl IntoView {
                 .map(|(w, _)| {
                     w.exercises
                         .iter()
-                        .map(|e| {
-                            let labels: Vec<&'static str> = exercise_files(e)
-                                .into_iter()
-                                .flat_map(buttons_of)
-                                .map(|(label, _, _)| label)
-                                .collect();
-                            (e.id.clone(), e.title.clone(), labels)
-                        })
+                        .map(|e| (e.id.clone(), e.title.clone(), button_labels(e)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -285,13 +278,7 @@ fn CopyExports(copy: Memo<Option<(Workshop, String)>>) -> impl IntoView {
             let Some(exercise) = w.exercise(exercise_id) else {
                 return;
             };
-            let chosen = exercise_files(exercise)
-                .into_iter()
-                .flat_map(buttons_of)
-                .find(|(l, _, _)| *l == label);
-            if let Some((_, file, made)) = chosen {
-                download(&file, made, w, exercise);
-            }
+            download_labelled(label, w, exercise);
         })
     };
     view! {
