@@ -7,6 +7,7 @@ pub mod comparisons;
 pub mod history;
 pub mod keys;
 pub mod notices;
+pub mod order;
 pub mod orgmap;
 pub mod plan;
 pub mod pseudonyms;
@@ -491,7 +492,7 @@ impl Library {
     /// The workshops as the home screen lists them: most recently edited first.
     pub fn newest_first(&self) -> Vec<&Workshop> {
         let mut list: Vec<&Workshop> = self.workshops.iter().collect();
-        list.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        crate::model::order::sort_by(&mut list, |a, b| b.updated_at.total_cmp(&a.updated_at));
         list
     }
 }

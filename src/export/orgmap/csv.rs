@@ -135,7 +135,7 @@ pub fn analysis_table(map: &OrgMap) -> Vec<Vec<String>> {
         .map(|(rank, (id, _))| (id.as_str(), rank + 1))
         .collect();
     let mut order: Vec<usize> = (0..analysis.actors.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::model::order::sort_by_key(&mut order, |&i| {
         (
             rank_of
                 .get(analysis.actors[i].actor_id.as_str())

@@ -345,7 +345,7 @@ fn draw_diagram_body(
     );
     // Largest first, so a small circle on a big one stays visible and clickable in an editor.
     let mut order: Vec<usize> = (0..diagram.institutions.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::model::order::sort_by(&mut order, |&a, &b| {
         let radius = |i: usize| drawable(0.0, 0.0, diagram.institutions[i].radius).2;
         radius(b).total_cmp(&radius(a)).then(a.cmp(&b))
     });

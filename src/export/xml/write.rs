@@ -186,7 +186,7 @@ impl Writer {
     fn attributes(&mut self, attributes: &[(&str, String)]) {
         let mut order: Vec<&(&str, String)> = attributes.iter().collect();
         if self.sorted {
-            order.sort_by_key(|(name, _)| *name);
+            crate::model::order::sort_by_key(&mut order, |(name, _)| *name);
         }
         for (name, value) in order {
             self.out.push(' ');

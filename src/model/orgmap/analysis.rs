@@ -134,7 +134,9 @@ impl OrgMap {
                     )
                     .filter(|g| *g != NO_GROUP)
                     .collect();
-                touched.sort_by(|a, b| (rank(a), *a).cmp(&(rank(b), *b)));
+                crate::model::order::sort_by(&mut touched, |a, b| {
+                    (rank(a), *a).cmp(&(rank(b), *b))
+                });
                 touched.dedup();
                 let mut bridged_pairs = Vec::new();
                 for (k, a) in touched.iter().enumerate() {
@@ -157,7 +159,7 @@ impl OrgMap {
         let mut broker_order: Vec<usize> = (0..n)
             .filter(|&i| actors[i].groups_bridged > 0 || actors[i].betweenness_raw > 1e-12)
             .collect();
-        broker_order.sort_by(|&a, &b| {
+        crate::model::order::sort_by(&mut broker_order, |&a, &b| {
             actors[b]
                 .groups_bridged
                 .cmp(&actors[a].groups_bridged)
@@ -204,7 +206,7 @@ impl OrgMap {
                 count,
             })
             .collect();
-        group_matrix.sort_by(|a, b| {
+        crate::model::order::sort_by(&mut group_matrix, |a, b| {
             (rank(&a.from_group), &a.from_group)
                 .cmp(&(rank(&b.from_group), &b.from_group))
                 .then((rank(&a.to_group), &a.to_group).cmp(&(rank(&b.to_group), &b.to_group)))

@@ -453,7 +453,7 @@ pub(super) fn place_greedily(
     };
     let size = |i: usize| boxes[i].width * boxes[i].height();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    crate::model::order::sort_by(&mut order, |&a, &b| {
         let by_size = if largest_first {
             size(b).total_cmp(&size(a))
         } else {
@@ -520,7 +520,7 @@ pub(super) fn place_in_rows(
     let outer_width = |i: usize| boxes[i].width + LAYOUT_GAP;
     let outer_height = |i: usize| boxes[i].height() + LAYOUT_GAP;
     let mut order: Vec<usize> = (0..boxes.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::model::order::sort_by(&mut order, |&a, &b| {
         targets[a]
             .1
             .total_cmp(&targets[b].1)
@@ -557,7 +557,9 @@ pub(super) fn place_in_rows(
     let mut top = 0.0;
     for (row, row_height) in rows.iter_mut().zip(&row_heights) {
         top += row_slack;
-        row.sort_by(|&a, &b| targets[a].0.total_cmp(&targets[b].0).then(a.cmp(&b)));
+        crate::model::order::sort_by(row, |&a, &b| {
+            targets[a].0.total_cmp(&targets[b].0).then(a.cmp(&b))
+        });
         let used: f64 = row.iter().map(|&i| outer_width(i)).sum();
         let slack = (width - used) / (row.len() + 1) as f64;
         let mut left = 0.0;

@@ -140,7 +140,9 @@ impl NameMatcher {
         }
         for candidates in by_first.values_mut() {
             // Stable: of two names as long, the one listed first is tried first.
-            candidates.sort_by_key(|&p| std::cmp::Reverse(patterns[p].parts.len()));
+            crate::model::order::sort_by_key(candidates, |&p| {
+                std::cmp::Reverse(patterns[p].parts.len())
+            });
         }
         NameMatcher { patterns, by_first }
     }

@@ -120,7 +120,7 @@ impl Aggregate {
             .filter(|d| d.gap >= threshold)
             .collect();
         // Stable: equal gaps keep the order of `items`.
-        disputed.sort_by_key(|d| std::cmp::Reverse(d.gap));
+        crate::model::order::sort_by_key(&mut disputed, |d| std::cmp::Reverse(d.gap));
         disputed
     }
 }
@@ -533,7 +533,9 @@ pub(super) fn fit_bradley_terry(
 /// the rank (1, 2, =3, =3, 5).
 fn rank_by_strength(strengths: &[f64]) -> Vec<(usize, usize, bool)> {
     let mut by_strength: Vec<usize> = (0..strengths.len()).collect();
-    by_strength.sort_by(|&x, &y| strengths[y].total_cmp(&strengths[x]).then(x.cmp(&y)));
+    crate::model::order::sort_by(&mut by_strength, |&x, &y| {
+        strengths[y].total_cmp(&strengths[x]).then(x.cmp(&y))
+    });
     let mut ranked = Vec::with_capacity(strengths.len());
     let mut start = 0;
     while start < by_strength.len() {

@@ -177,7 +177,7 @@ pub fn compare(rankings: &[(String, &Ranking)]) -> Comparison {
     }
 
     // Stable: equal spreads keep the order first met.
-    rows.sort_by(|p, q| match (p.spread, q.spread) {
+    crate::model::order::sort_by(&mut rows, |p, q| match (p.spread, q.spread) {
         (Some(a), Some(b)) => b.cmp(&a),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

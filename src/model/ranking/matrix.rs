@@ -128,7 +128,9 @@ impl Ranking {
             .map(|s| s.wins.saturating_mul(2).saturating_add(s.ties))
             .collect();
         let mut by_score: Vec<usize> = (0..self.items.len()).collect();
-        by_score.sort_by(|&x, &y| half_points[y].cmp(&half_points[x]).then(x.cmp(&y)));
+        crate::model::order::sort_by(&mut by_score, |&x, &y| {
+            half_points[y].cmp(&half_points[x]).then(x.cmp(&y))
+        });
 
         let mut standings = Vec::with_capacity(self.items.len());
         let mut start = 0;

@@ -276,7 +276,7 @@ pub fn layout_labels(
         })
         .collect();
     // Inside labels first (they belong where they are), then the bigger circles.
-    wanted.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut wanted, |a, b| {
         b.inside
             .cmp(&a.inside)
             .then(b.circle.2.total_cmp(&a.circle.2))

@@ -244,7 +244,7 @@ fn Analysis() -> impl IntoView {
             let group_name = |id: &str| m.groups.iter().find(|g| g.id == id).map(|g| g.label.clone()).unwrap_or_else(|| id.to_string());
             let kind_name = |id: &str| m.link_kinds.iter().find(|k| k.id == id).map(|k| k.label.clone()).unwrap_or_else(|| id.to_string());
             let mut actors = analysis.actors.clone();
-            actors.sort_by(|a, b| b.betweenness.total_cmp(&a.betweenness));
+            crate::model::order::sort_by(&mut actors, |a, b| b.betweenness.total_cmp(&a.betweenness));
             let rows = actors.iter().map(|a| view! {
                 <tr>
                     <th scope="row" dir="auto">{name(&a.actor_id)}</th>
