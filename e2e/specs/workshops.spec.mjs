@@ -165,7 +165,7 @@ test("a change in another tab shows up in this one", async ({ page, context }) =
   await expect(page.getByRole("status").filter({ hasText: "was changed in another tab" })).toBeVisible();
 });
 
-test("the app reloads and works with the network off", async ({ page, context }) => {
+test("the app reloads, works and exports with the network off", async ({ page, context }) => {
   await openApp(page);
   await page.keyboard.press("n");
   await page.evaluate(async () => {
@@ -178,7 +178,15 @@ test("the app reloads and works with the network off", async ({ page, context })
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
   await expect(page.getByRole("heading", { name: "New workshop" })).toBeVisible();
-  await page.getByLabel("Place").fill("Offline hall");
+  await page.getByLabel("Place").click();
+  await page.keyboard.type("Offline hall");
+  // Exporting needs nothing from the network either: everything came with the first visit.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export everything (.zip)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  expect(readFileSync(await download.path()).subarray(0, 2).toString("latin1")).toBe("PK");
   await page.reload();
   await expect(page.getByLabel("Place")).toHaveValue("Offline hall");
   await context.setOffline(false);
