@@ -76,9 +76,7 @@ pub fn HomeScreen() -> impl IntoView {
                 }
             >
                 <ul class="workshop-list">
-                    <For each=move || workshop_ids.get() key=|id| id.clone() let:id>
-                        <WorkshopCard id=id/>
-                    </For>
+                    {crate::ui::lists::rows_by_id(move || workshop_ids.get(), move |id| view! { <WorkshopCard id=id/> }.into_any())}
                 </ul>
             </Show>
         </section>

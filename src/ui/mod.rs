@@ -10,6 +10,7 @@ pub mod handle;
 pub mod home;
 pub mod import;
 pub mod keys;
+mod lists;
 mod live;
 pub mod orgmap;
 pub mod plan;

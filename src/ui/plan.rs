@@ -186,9 +186,7 @@ pub fn RunningOrder(id: String) -> impl IntoView {
             <h2 id="running-order-heading">"Running order"</h2>
             <p class="hint chrome">"Planned minutes for each step, and the minutes it was on the projector. Reorder with the arrows (or Alt+↑ and Alt+↓ on a step), or drag a step."</p>
             <ol class="plan-list">
-                <For each=move || keys.get() key=|key| key.clone() let:key>
-                    <PlanRow workshop_id=workshop_id.get_value() key_=key dragged=dragged/>
-                </For>
+                {crate::ui::lists::rows_by_id(move || keys.get(), move |key| view! { <PlanRow workshop_id=workshop_id.get_value() key_=key dragged=dragged/> }.into_any())}
             </ol>
             <div class="inline-form chrome">
                 <div class="field">

@@ -121,8 +121,7 @@ fn NameTable(workshop_id: String, table: Memo<Vec<NameRow>>) -> impl IntoView {
         <table class="publish-names">
             <thead><tr><th scope="col">"Name"</th><th scope="col">"Where"</th><th scope="col">"Pseudonym"</th></tr></thead>
             <tbody>
-                <For each=move || originals.get() key=|original| original.clone() let:original>
-                    {
+                {crate::ui::lists::rows_by_id(move || originals.get(), move |original| view! { {
                         let name = StoredValue::new(original.clone());
                         let row = move || name.with_value(|n| table.with(|t| t.iter().find(|r| r.original == *n).cloned()));
                         let shown = original.clone();
@@ -147,8 +146,7 @@ fn NameTable(workshop_id: String, table: Memo<Vec<NameRow>>) -> impl IntoView {
                                 </td>
                             </tr>
                         }
-                    }
-                </For>
+                    } }.into_any())}
             </tbody>
         </table>
     }

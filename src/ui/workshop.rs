@@ -214,9 +214,7 @@ fn Groups(id: String) -> impl IntoView {
         <h2>"Participant groups"</h2>
         <p class="hint">"Describe groups, never people: “Community organisations”, “Statutory services”."</p>
         <ul class="group-list">
-            <For each=move || group_ids.get() key=|g| g.clone() let:group_id>
-                <GroupRow workshop_id=workshop_id group_id=group_id/>
-            </For>
+            {crate::ui::lists::rows_by_id(move || group_ids.get(), move |group_id| view! { <GroupRow workshop_id=workshop_id group_id=group_id/> }.into_any())}
         </ul>
         <div class="inline-form">
             <div class="field">
@@ -315,9 +313,7 @@ fn Exercises(id: String) -> impl IntoView {
                 <p class="hint">"No exercises yet. Add one below; Page Down then steps through them on the projector."</p>
             </Show>
             <ol class="exercise-list">
-                <For each=move || exercise_ids.get() key=|e| e.clone() let:exercise_id>
-                    <ExerciseListRow workshop_id=workshop_id exercise_id=exercise_id/>
-                </For>
+                {crate::ui::lists::rows_by_id(move || exercise_ids.get(), move |exercise_id| view! { <ExerciseListRow workshop_id=workshop_id exercise_id=exercise_id/> }.into_any())}
             </ol>
             <div class="toolbar chrome" role="toolbar" aria-label="Add an exercise">
                 {add_buttons}

@@ -182,9 +182,7 @@ pub fn MapCanvas() -> impl IntoView {
                     let start = places.with(|p| p.get(&from).copied())?;
                     Some(view! { <line class="drawing" x1=start.0 y1=start.1 x2=x y2=y/> })
                 })}
-                <For each=move || actor_ids.get() key=|id| id.clone() let:id>
-                    <ActorShape id=id svg_ref=svg_ref/>
-                </For>
+                {crate::ui::lists::rows_by_id(move || actor_ids.get(), move |id| view! { <ActorShape id=id svg_ref=svg_ref/> }.into_any())}
             </svg>
             <p class="hint chrome">"Drag an actor to move it; drag from its ● handle to another actor to draw a link. Keys: Tab to an actor, arrows move, L links, Delete removes. Wheel zooms; drag the background to pan."</p>
         </div>

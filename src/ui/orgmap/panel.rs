@@ -79,9 +79,7 @@ fn Actors() -> impl IntoView {
                 }/>
         </div>
         <ul class="actor-list">
-            <For each=move || actor_ids.get() key=|id| id.clone() let:id>
-                <ActorRow id=id/>
-            </For>
+            {crate::ui::lists::rows_by_id(move || actor_ids.get(), move |id| view! { <ActorRow id=id/> }.into_any())}
         </ul>
     }
 }
@@ -210,8 +208,7 @@ fn Links() -> impl IntoView {
     view! {
         <p class="hint">"Draw a link by dragging from an actor's ● handle to another actor, or select an actor and press L."</p>
         <ul class="link-list">
-            <For each=move || rows.with(|r| r.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()) key=|id| id.clone() let:link_id>
-                {
+            {crate::ui::lists::rows_by_id(move || rows.with(|r| r.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()), move |link_id| view! { {
                     let row_id = link_id.clone();
                     let text = {
                         let link_id = link_id.clone();
@@ -228,8 +225,7 @@ fn Links() -> impl IntoView {
                                 }>"Remove"</button>
                         </li>
                     }
-                }
-            </For>
+                } }.into_any())}
         </ul>
     }
 }

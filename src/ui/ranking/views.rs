@@ -55,9 +55,7 @@ pub fn ItemsView() -> impl IntoView {
             // On the projector the items are a list for the room to read, not fields.
             <Show when=move || !prefs.projector.get() fallback=move || view! { <ReadOnlyItems/> }>
                 <ol class="item-list">
-                    <For each=move || items.get() key=|id| id.clone() let:id>
-                        <ItemRow id=id/>
-                    </For>
+                    {crate::ui::lists::rows_by_id(move || items.get(), move |id| view! { <ItemRow id=id/> }.into_any())}
                 </ol>
             </Show>
             <div class="inline-form chrome">

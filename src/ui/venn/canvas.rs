@@ -150,9 +150,7 @@ pub fn Canvas() -> impl IntoView {
                         </g>
                     }
                 }}
-                <For each=move || institution_ids.get() key=|id| id.clone() let:id>
-                    <Circle id=id svg_ref=svg_ref/>
-                </For>
+                {crate::ui::lists::rows_by_id(move || institution_ids.get(), move |id| view! { <Circle id=id svg_ref=svg_ref/> }.into_any())}
                 <g class="venn-labels" aria-hidden="true">{labels}</g>
             </svg>
             <p class="hint chrome">"Drag a circle to move it; drag its square handle to resize. Keys: Tab to a circle, arrows move (Shift: big steps), + and − resize, Delete removes."</p>

@@ -44,9 +44,7 @@ pub fn DataTable() -> impl IntoView {
             <table class="data-table">
                 <Head why=false/>
                 <tbody>
-                    <For each=move || row_ids.get() key=|id| id.clone() let:id>
-                        <Row id=id rows=rows/>
-                    </For>
+                    {crate::ui::lists::rows_by_id(move || row_ids.get(), move |id| view! { <Row id=id rows=rows/> }.into_any())}
                 </tbody>
             </table>
         </div>
@@ -152,9 +150,7 @@ fn Row(id: String, rows: Memo<Vec<TableRow>>) -> impl IntoView {
                 <select id=group_id data-role="group" aria-label=move || format!("Group of {}", label()) prop:value=group
                     on:change=move |ev| { let g = event_target_value(&ev); handle.edit(Some(&format!("venn-group-{}", id.get_value())), |d| { d.set_group(&id.get_value(), g); }); }>
                     <option value="" selected=move || group().is_empty()>"No group"</option>
-                    <For each=move || groups.get() key=|g| g.clone() let:g>
-                        <option value=g.clone() selected={ let g = g.clone(); move || group() == g }>{g.clone()}</option>
-                    </For>
+                    {crate::ui::lists::rows_by_id(move || groups.get(), move |g| view! { <option value=g.clone() selected={ let g = g.clone(); move || group() == g }>{g.clone()}</option> }.into_any())}
                 </select>
                 <input id=notes_id data-role="notes" dir="auto" class="notes" aria-label=move || format!("Why {} is there", label()) placeholder="Why it is there" prop:value=notes
                     on:input=move |ev| { let text = event_target_value(&ev); handle.edit(Some(&notes_key), |d| { d.set_notes(&id.get_value(), text); }); }/>

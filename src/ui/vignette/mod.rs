@@ -226,9 +226,7 @@ fn Editing() -> impl IntoView {
             </div>
             <h2>"Questions for the group"</h2>
             <ol class="question-list">
-                <For each=move || questions.get() key=|id| id.clone() let:id>
-                    <QuestionRow id=id/>
-                </For>
+                {crate::ui::lists::rows_by_id(move || questions.get(), move |id| view! { <QuestionRow id=id/> }.into_any())}
             </ol>
             <div class="inline-form">
                 <div class="field">

@@ -71,9 +71,7 @@ pub fn Responses() -> impl IntoView {
             }>
                 <h2>{move || question.get().map(|(_, text)| format!("Responses to: {text}")).unwrap_or_default()}</h2>
                 <ul class="response-list">
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <ResponseRow id=id/>
-                    </For>
+                    {crate::ui::lists::rows_by_id(move || ids.get(), move |id| view! { <ResponseRow id=id/> }.into_any())}
                 </ul>
                 <div class="inline-form">
                     <div class="field">
