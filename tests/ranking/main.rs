@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Pair-wise ranking: scores, tie-breaks, the balanced schedule, quick mode, Kendall's tau-b,
-//! the group comparison, and the CSV and SVG exports.
+//! Pair-wise ranking: items and decisions (and their file format), scores, tie-breaks, the
+//! balanced schedule, quick mode, Kendall's tau-b, the group comparison, the CSV and SVG
+//! exports, and draft reasons with provisional results.
 
 #[path = "../common/mod.rs"]
 mod common;

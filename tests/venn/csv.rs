@@ -1,7 +1,6 @@
 //! The CSV exports: the table and the changes between two diagrams.
 
 use super::compare::then_and_now;
-use super::labels::{CHAR, LINE};
 use super::*;
 
 // ----- CSV -----------------------------------------------------------------------------------
@@ -80,70 +79,4 @@ fn the_changes_csv_lists_movement_size_relation_and_one_sided_institutions() {
     assert_eq!(food[2], "");
     assert_eq!(food[5], "", "nothing after");
     assert_eq!(row("Mutual aid group")[1], "only after");
-}
-
-#[test]
-fn an_exported_svg_is_read_back_as_the_exercise_it_carries() {
-    use pla_workshop::export::exercise_from_svg;
-    use pla_workshop::export::orgmap::map_svg;
-    use pla_workshop::export::FigureMeta;
-    use pla_workshop::model::orgmap::OrgMap;
-    use pla_workshop::model::ExerciseData;
-    let mut diagram = VennDiagram::default();
-    assert!(diagram.add_institution("a", "Mosque"));
-    let svg = diagram_svg(&diagram, &FigureMeta::default());
-    assert_eq!(
-        exercise_from_svg(&svg),
-        Ok(ExerciseData::PowerVenn(
-            diagram_from_svg(&svg).expect("reads")
-        ))
-    );
-    let mut map = OrgMap::default();
-    map.add_actor("x", "Council");
-    let svg = map_svg(&map, &FigureMeta::default());
-    assert!(matches!(
-        exercise_from_svg(&svg),
-        Ok(ExerciseData::OrganisationalMap(read)) if read == map
-    ));
-    assert!(exercise_from_svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>").is_err());
-}
-
-#[test]
-fn the_community_label_inside_its_circle_is_never_crossed_by_the_outline() {
-    for radius in [90.0, 120.0, 160.0, 220.0, 300.0] {
-        for label in [
-            "Us",
-            "Our community",
-            "Our communities together",
-            "Residents of the Northfield estate and their families",
-        ] {
-            let d = VennDiagram {
-                community_radius: radius,
-                community_label: label.to_string(),
-                ..VennDiagram::default()
-            };
-            let b = d.community_label_box(CHAR, LINE);
-            if !b.anchor_inside {
-                // Above the circle instead: wholly outside it.
-                assert!(
-                    b.bottom() <= d.community_y - radius + 1e-9,
-                    "{label} at {radius}"
-                );
-                continue;
-            }
-            // Every corner of the label's box lies inside the circle.
-            for (x, y) in [
-                (b.left(), b.top()),
-                (b.right(), b.top()),
-                (b.left(), b.bottom()),
-                (b.right(), b.bottom()),
-            ] {
-                let distance = ((x - d.community_x).powi(2) + (y - d.community_y).powi(2)).sqrt();
-                assert!(
-                    distance <= radius,
-                    "{label:?} at radius {radius}: corner {x},{y} is outside"
-                );
-            }
-        }
-    }
 }

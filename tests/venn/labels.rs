@@ -4,9 +4,6 @@ use super::*;
 
 // ----- Label layout --------------------------------------------------------------------------
 
-pub(super) const CHAR: f64 = 12.0;
-pub(super) const LINE: f64 = 24.0;
-
 fn assert_no_overlaps(d: &VennDiagram, boxes: &[LabelBox]) {
     assert_eq!(boxes.len(), d.institutions.len());
     let community = d.community_label_box(CHAR, LINE);

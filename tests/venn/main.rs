@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Power Venn diagrams: closeness bands, overlaps and nesting against hand-worked geometry,
-//! table edits that give the geometry they promise, label layout, then-and-now comparison,
-//! and the SVG (with its embedded data) and CSV exports.
+//! Power Venn diagrams: closeness bands, overlaps, nesting and size tiers against
+//! hand-worked geometry, table edits that give the geometry they promise, label layout,
+//! then-and-now comparison, and the SVG (with its embedded data) and CSV exports.
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -29,6 +29,10 @@ use pla_workshop::model::venn::{
 use proptest::prelude::*;
 
 // ----- Helpers -------------------------------------------------------------------------------
+
+/// The text metrics the label tests measure with: a character's width and a line's height.
+const CHAR: f64 = 12.0;
+const LINE: f64 = 24.0;
 
 /// The default community: centre (800, 450), radius 220.
 fn diagram() -> VennDiagram {
