@@ -4,9 +4,9 @@
 //! again: 19 copies were about 81 KB of the browser build's code before wasm-opt (issue
 //! #17). Here the closures sit behind `dyn` references, so the 14 lists of ids share one
 //! copy. The five lists of something else (a group's id and name, a notice, the ranking
-//! items that name an organisation, the ranking comparison's candidates) keep a `<For>` of their own.
-//! Rows stay keyed by id, and each row reads its own fields, so typing into a row never
-//! rebuilds it.
+//! items that name an organisation, the ranking comparison's candidates) keep a `<For>` of
+//! their own. Rows stay keyed by id, and each row reads its own fields, so typing into a row
+//! never rebuilds it.
 
 use leptos::prelude::*;
 use std::sync::Arc;

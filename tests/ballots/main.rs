@@ -10,22 +10,10 @@ mod common;
 mod consistency;
 mod exports;
 
+use common::{id, ranking_of};
 use pla_workshop::model::ranking::{Decision, Outcome, Ranking};
 
 // ----- Helpers -------------------------------------------------------------------------------
-
-fn id(i: usize) -> String {
-    format!("item-{i}")
-}
-
-/// A ranking of `n` items with ids item-0 … and labels "Item 0" ….
-fn ranking_of(n: usize) -> Ranking {
-    let mut ranking = Ranking::default();
-    for i in 0..n {
-        assert!(ranking.add_item(id(i), format!("Item {i}")));
-    }
-    ranking
-}
 
 /// A decision as a file holds it, with no check at all (for damaged input).
 fn raw(a: &str, b: &str, outcome: Outcome) -> Decision {

@@ -1,7 +1,7 @@
-//! Helpers shared by the native test crates (each file under tests/, and tests/orgmap/ with its
-//! main.rs, is a crate of its own, so they reach this as `mod common;`, tests/orgmap/main.rs
-//! through `#[path]`): an XML well-formedness checker for the SVG and GraphML exports, and a
-//! CSV reader.
+//! Helpers shared by the native test crates (each file under tests/, and each folder there with
+//! its main.rs, is a crate of its own, so they reach this as `mod common;`, a folder's main.rs
+//! through `#[path]`): an XML well-formedness checker for the SVG and GraphML exports, a CSV
+//! reader, and the rankings of n numbered items that the ranking and ballot tests start from.
 #![allow(dead_code)]
 
 #[derive(Debug)]
@@ -329,4 +329,18 @@ pub fn texts(elements: &[XmlElement]) -> Vec<&str> {
         .filter(|e| e.name == "text")
         .map(|e| e.text.as_str())
         .collect()
+}
+
+/// The id of the ranking item numbered `i`: item-0, item-1, ….
+pub fn id(i: usize) -> String {
+    format!("item-{i}")
+}
+
+/// A ranking of `n` items with ids item-0 … and labels "Item 0" ….
+pub fn ranking_of(n: usize) -> pla_workshop::model::ranking::Ranking {
+    let mut ranking = pla_workshop::model::ranking::Ranking::default();
+    for i in 0..n {
+        assert!(ranking.add_item(id(i), format!("Item {i}")));
+    }
+    ranking
 }

@@ -6,22 +6,6 @@ use super::*;
 
 // ----- CSV exports ---------------------------------------------------------------------------
 
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|record| {
-            record
-                .expect("parses as CSV")
-                .iter()
-                .map(String::from)
-                .collect()
-        })
-        .collect()
-}
-
 pub(super) const HOSTILE: &str = "<script>&\"'";
 pub(super) const ARABIC: &str = "المياه النظيفة";
 

@@ -30,19 +30,6 @@ use std::collections::{HashMap, HashSet};
 
 // ----- Helpers -------------------------------------------------------------------------------
 
-fn id(i: usize) -> String {
-    format!("item-{i}")
-}
-
-/// A ranking of `n` items with ids item-0 … and labels "Item 0" ….
-fn ranking_of(n: usize) -> Ranking {
-    let mut ranking = Ranking::default();
-    for i in 0..n {
-        assert!(ranking.add_item(id(i), format!("Item {i}")));
-    }
-    ranking
-}
-
 fn with_labels(labels: &[&str]) -> Ranking {
     let mut ranking = Ranking::default();
     for (i, label) in labels.iter().enumerate() {
