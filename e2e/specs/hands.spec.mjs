@@ -288,7 +288,9 @@ test("the import dialog works by Tab, Enter and Escape alone, and keys behind it
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page.locator(".workshop-card")).toHaveCount(1);
-  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  // The app gives the keyboard back once the dialog has left the page (after the next
+  // render), so wait for it rather than read it the moment the dialog is gone.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body)).toBe(true);
   // Again, and Enter on "Keep both".
   await importButton.setInputFiles({ name: "phase-zero.json", mimeType: "application/json", buffer: example });
   await expect(dialog.getByRole("button", { name: "Keep both" })).toBeFocused();
