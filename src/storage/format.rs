@@ -40,8 +40,9 @@ impl Envelope {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// What exported files carry: the same JSON, indented for a person to read.
     pub fn to_pretty_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        super::pretty_json::indent(&self.to_json())
     }
 }
 

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod format;
 pub mod import;
 pub mod layout;
+pub mod pretty_json;
 pub mod saver;
 
 use crate::model::{Library, Millis};
