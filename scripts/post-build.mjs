@@ -16,7 +16,8 @@ const sha = (text) => createHash("sha256").update(text).digest("hex").slice(0, 1
 
 const indexPath = join(dir, "index.html");
 const html = readFileSync(indexPath, "utf8");
-const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+// A release build's HTML is minified, which drops the quotes: `<script type=module>`.
+const inline = /<script type="?module"?(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 let count = 0;
 const rewritten = html.replace(inline, (_whole, body) => {
   count += 1;
