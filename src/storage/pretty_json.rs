@@ -4,7 +4,7 @@
 //! compiled twice in the wasm, once for the compact writer that storage uses and once for the
 //! pretty one that exported files use (issue #17 counts those bytes). Writing compact JSON
 //! once and indenting the text afterwards keeps one copy. The output is byte for byte what
-//! `to_string_pretty` writes (tests/storage.rs checks it against serde_json).
+//! `to_string_pretty` writes (tests/pretty_json.rs checks it against serde_json).
 
 /// `compact` must be JSON without whitespace between tokens, as `serde_json::to_string`
 /// writes it. Two spaces per level, `": "` after a key, and `[]`/`{}` for empty containers.
