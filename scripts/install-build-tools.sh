@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping anything already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli (at the version Cargo.lock pins),
-# Node.js and wasm-opt (npm's binaryen). Safe to run again.
+# Node.js, wasm-opt (npm's binaryen) and esbuild. Safe to run again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PROJECT_ROOT"
@@ -31,8 +31,8 @@ if ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
-  say "Installing wasm-opt (binaryen 132) from npm"
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -x tools/node_modules/.bin/esbuild ]; then
+  say "Installing wasm-opt (binaryen 132) and esbuild (minifies the release script) from npm"
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
