@@ -34,6 +34,9 @@ const results = {
   wasm_brotli_bytes: sum(byExt(".wasm"), brotliSize),
   js_gzip_bytes: sum(byExt(".js"), gzipSize),
   css_gzip_bytes: sum(byExt(".css"), gzipSize),
+  // Every module loaded on demand (ui::on_demand), with the script that loads them: what the
+  // service worker fetches after the first picture, and a page only when it opens them.
+  ondemand_all_gzip_bytes: sum(files.filter((f) => /^(split_|chunk_|wasm-split-)/.test(f.name)), gzipSize),
 };
 
 const profile = mkdtempSync(join(tmpdir(), "pla-bench-"));

@@ -17,7 +17,10 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith("pla-workshop-") && n !== CACHE).map((n) => caches.delete(n))))
+      // The newest older version is kept: a page opened before this update still runs it, and
+      // may yet load one of its modules on demand, which this version no longer has.
+      .then((names) => names.filter((n) => n.startsWith("pla-workshop-") && n !== CACHE).slice(0, -1))
+      .then((old) => Promise.all(old.map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -27,6 +30,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   const key = request.mode === "navigate" ? "/" : request;
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(key).then((hit) => hit || fetch(request))),
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(key))
+      .then((hit) => hit || caches.match(key))
+      .then((hit) => hit || fetch(request)),
   );
 });

@@ -2,7 +2,7 @@
 // no serious or critical issue anywhere.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { test, expect, openApp } from "./fixtures.mjs";
+import { test, expect, openApp, goTo } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -30,7 +30,7 @@ async function seriousViolations(page) {
 }
 
 async function go(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
+  await goTo(page, hash);
   await expect(page.locator("main h1").first()).toBeVisible();
 }
 

@@ -32,6 +32,22 @@ export async function openApp(page, path = "/") {
   await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
 }
 
+/**
+ * Goes to `hash` as a link would, and waits until that screen is drawn: the app has followed
+ * the address, and no module loaded on demand (an editor, the report) is still on its way.
+ */
+export async function goTo(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
+  await screenDrawn(page);
+}
+
+/** Waits a frame (the app draws a change within it), then for any module still loading. */
+export async function screenDrawn(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  await expect(page.locator(".on-demand-loading")).toHaveCount(0);
+}
+
 export { expect };
 
 /** The projector's big map: 31 actors in six groups, with 40 links of four kinds, scattered as

@@ -2,7 +2,7 @@
 // does one thing, focus goes somewhere sensible, notices stay out of the way. Typing here is
 // always `page.keyboard.type` or `press`, as a person types, never `fill()`.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp } from "./fixtures.mjs";
+import { test, expect, openApp, goTo } from "./fixtures.mjs";
 
 const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
 const workshop = JSON.parse(example.toString()).workshops[0];
@@ -56,7 +56,7 @@ const storedExercises = (page) => page.evaluate(() => JSON.stringify(Object.entr
 
 /** Goes to a place by its hash, as a link or a reload would, and waits for its heading. */
 async function visit(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
+  await goTo(page, hash);
   await expect(page.locator("main h1").first()).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
 // or more (its font size times the screen transform). The screenshots are kept in the test's
 // output for a person to look at.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, drawnTexts } from "./fixtures.mjs";
+import { test, expect, openApp, drawnTexts, screenDrawn } from "./fixtures.mjs";
 
 const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
 const workshop = JSON.parse(example.toString()).workshops[0];
@@ -63,6 +63,7 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
         await page.evaluate((h) => { location.hash = h; }, hash);
         await expect(page.locator("main h1").first()).toBeAttached();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
+        await screenDrawn(page);
         await page.waitForFunction(() => document.fonts.status === "loaded");
         await page.screenshot({ path: testInfo.outputPath(`${name}-${width}x${height}-${mode}.png`) });
         const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);

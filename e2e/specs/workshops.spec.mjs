@@ -272,10 +272,28 @@ test("markup in an imported label is shown as text and never run", async ({ page
   expect(watched.foreignRequests).toEqual([]);
 });
 
-test("a new version of the app takes over on the next load and keeps every workshop", async ({ page, context, watched }) => {
+/** `bytes`, a wasm module, with a custom section `name` holding `text` at its end. */
+function withCustomSection(bytes, name, text) {
+  const leb = (n) => {
+    const out = [];
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n) byte |= 0x80;
+      out.push(byte);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const content = Buffer.concat([leb(Buffer.byteLength(name)), Buffer.from(name), Buffer.from(text)]);
+  return Buffer.concat([bytes, Buffer.from([0]), leb(content.length), content]);
+}
+
+test("a new version of the app takes over on the next load with all its modules, and keeps every workshop", async ({ page, context, watched }) => {
   // A copy of the built app on a server of its own, so the test can publish a "new version"
-  // of it: a service worker with another version and a changed page.
-  const { cpSync, mkdtempSync, readFileSync: read, writeFileSync, rmSync } = await import("node:fs");
+  // of it: a service worker with another version, a changed page, and every wasm module
+  // (the first load's and those loaded on demand) marked with the version it belongs to.
+  const { cpSync, mkdtempSync, readdirSync, readFileSync: read, writeFileSync, rmSync } = await import("node:fs");
+  const { createHash } = await import("node:crypto");
   const { spawn } = await import("node:child_process");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
@@ -283,6 +301,23 @@ test("a new version of the app takes over on the next load and keeps every works
   cpSync(new URL("../../dist-e2e", import.meta.url).pathname, root, { recursive: true });
   const port = 8192;
   const server = spawn("node", [new URL("../serve.mjs", import.meta.url).pathname, root, String(port)]);
+  // Which version each wasm module the page starts belongs to, in order.
+  await page.addInitScript(() => {
+    window.__modules = [];
+    const record = (result) => {
+      const module = result.module ?? result;
+      if (module instanceof WebAssembly.Module) {
+        const [mark] = WebAssembly.Module.customSections(module, "app-build");
+        window.__modules.push(mark ? new TextDecoder().decode(mark) : "first");
+      }
+      return result;
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(record);
+    const plain = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...args) => plain(...args).then(record);
+  });
+  const modules = () => page.evaluate(() => window.__modules);
   try {
     await new Promise((resolve, reject) => {
       server.stdout.on("data", (chunk) => String(chunk).includes("serving") && resolve());
@@ -295,6 +330,13 @@ test("a new version of the app takes over on the next load and keeps every works
     await openApp(page, `${origin}/`);
     await page.keyboard.press("n");
     await page.getByLabel("Place").fill("Hall of the first version");
+    await page.getByRole("button", { name: "Add power venn diagram" }).click();
+    await expect(page.getByLabel("New institution (Enter adds it)")).toBeVisible();
+    const vennUrl = page.url();
+    await page.goBack();
+    // The first load's module, then the Venn editor's (and any it shares code with).
+    expect((await modules()).length).toBeGreaterThan(1);
+    expect(new Set(await modules())).toEqual(new Set(["first"]));
     const first = version();
     // The first version's worker is installed and in control of the page.
     await page.evaluate(async () => {
@@ -305,24 +347,36 @@ test("a new version of the app takes over on the next load and keeps every works
     });
     expect(await cacheNames()).toEqual([`pla-workshop-${first}`]);
 
-    // Publish the next version: a new service worker, and a page that says which it is.
+    // Publish the next version: a new service worker, a page that says which it is, and
+    // every module marked "next" (the page's integrity for the preloaded one follows).
+    let html = read(join(root, "index.html"), "utf8").replace("<head>", '<head><meta name="app-build" content="next">');
+    for (const name of readdirSync(root).filter((n) => n.endsWith(".wasm"))) {
+      const before = read(join(root, name));
+      const after = withCustomSection(before, "app-build", "next");
+      writeFileSync(join(root, name), after);
+      const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+      html = html.replace(sri(before), sri(after));
+    }
+    writeFileSync(join(root, "index.html"), html);
     writeFileSync(join(root, "sw.js"), read(join(root, "sw.js"), "utf8").replace(first, `${first}-next`));
-    writeFileSync(
-      join(root, "index.html"),
-      read(join(root, "index.html"), "utf8").replace("<head>", '<head><meta name="app-build" content="next">'),
-    );
     // This load still runs the first version; the browser finds the new worker meanwhile,
-    // which installs beside it, takes over and drops the old version's files.
+    // which installs beside it and takes over. The old version's files stay, for a page
+    // still running it, until the version after.
     await page.reload();
     await expect(page.getByLabel("Place")).toHaveValue("Hall of the first version");
-    await expect.poll(cacheNames, { timeout: 20_000 }).toEqual([`pla-workshop-${first}-next`]);
+    await expect.poll(cacheNames, { timeout: 20_000 }).toEqual([`pla-workshop-${first}`, `pla-workshop-${first}-next`]);
 
     // The next load is the new version, from its own cache (the network is off), with the
-    // workshop as it was.
+    // workshop as it was; the editor it loads on demand is the new version's too.
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('meta[name="app-build"]')).toHaveAttribute("content", "next");
     await expect(page.getByLabel("Place")).toHaveValue("Hall of the first version");
+    expect(await modules()).toEqual(["next"]);
+    await page.goto(vennUrl);
+    await expect(page.getByLabel("New institution (Enter adds it)")).toBeVisible();
+    expect((await modules()).length).toBeGreaterThan(1);
+    expect(new Set(await modules())).toEqual(new Set(["next"]));
     await context.setOffline(false);
     expect(watched.consoleErrors).toEqual([]);
   } finally {

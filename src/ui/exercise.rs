@@ -1,6 +1,7 @@
 //! One exercise. Each kind gets its own editor; until then the page keeps the exercise's
 //! title, group and notes, which are already saved and exported.
 
+use super::on_demand::{self, on_demand};
 use super::state::AppState;
 use super::workshop::{NotFound, UndoRedo};
 use crate::model::ExerciseKind;
@@ -47,19 +48,19 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                 {move || match kind.get() {
                     Some(ExerciseKind::PairwiseRanking) => {
                         let (w, e) = ids.get_value();
-                        view! { <super::ranking::RankingEditor workshop_id=w exercise_id=e/> }.into_any()
+                        on_demand::screen(ranking_editor(w, e)).into_any()
                     }
                     Some(ExerciseKind::OrganisationalMap) => {
                         let (w, e) = ids.get_value();
-                        view! { <super::orgmap::MapEditor workshop_id=w exercise_id=e/> }.into_any()
+                        on_demand::screen(map_editor(w, e)).into_any()
                     }
                     Some(ExerciseKind::PowerVenn) => {
                         let (w, e) = ids.get_value();
-                        view! { <super::venn::VennEditor workshop_id=w exercise_id=e/> }.into_any()
+                        on_demand::screen(venn_editor(w, e)).into_any()
                     }
                     Some(ExerciseKind::Vignette) => {
                         let (w, e) = ids.get_value();
-                        view! { <super::vignette::VignetteEditor workshop_id=w exercise_id=e/> }.into_any()
+                        on_demand::screen(vignette_editor(w, e)).into_any()
                     }
                     _ => view! { <p class="lead">{field(|h| describe(h.kind).to_string())}</p> }.into_any(),
                 }}
@@ -76,6 +77,28 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                 </div>
             </section>
         </Show>
+    }
+}
+
+// Each kind's editor is a module of its own, loaded when an exercise of that kind is opened.
+on_demand! {
+    fn ranking_editor(workshop_id: String, exercise_id: String) -> AnyView {
+        view! { <super::ranking::RankingEditor workshop_id exercise_id/> }.into_any()
+    }
+}
+on_demand! {
+    fn map_editor(workshop_id: String, exercise_id: String) -> AnyView {
+        view! { <super::orgmap::MapEditor workshop_id exercise_id/> }.into_any()
+    }
+}
+on_demand! {
+    fn venn_editor(workshop_id: String, exercise_id: String) -> AnyView {
+        view! { <super::venn::VennEditor workshop_id exercise_id/> }.into_any()
+    }
+}
+on_demand! {
+    fn vignette_editor(workshop_id: String, exercise_id: String) -> AnyView {
+        view! { <super::vignette::VignetteEditor workshop_id exercise_id/> }.into_any()
     }
 }
 

@@ -3,6 +3,7 @@
 //! The PNGs are drawn by this browser from the same SVG (`png.rs`).
 
 use super::handle::ExerciseHandle;
+use super::on_demand::on_demand;
 use crate::export::files::{exercise_files, exercise_stem, ExerciseFile, FileKind};
 use crate::model::{Exercise, KindData, Workshop};
 use leptos::prelude::*;
@@ -118,8 +119,29 @@ pub fn export_everything(
     name: String,
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
-    use crate::export::files::{workshop_files, Content};
     wasm_bindgen_futures::spawn_local(async move {
+        let zip = match zip_everything(workshop).await {
+            Ok(zip) => zip,
+            Err(error) => return done(Err(error)),
+        };
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(zip.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/zip");
+        match web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+            Ok(blob) => {
+                super::download_blob(&name, &blob);
+                done(Ok(()))
+            }
+            Err(_) => done(Err("The browser could not make the file.".into())),
+        }
+    });
+}
+
+// Every exporter and the zip writer are a module of their own, loaded on the first "Export
+// everything" (the Export menus of the editors load with their editor).
+on_demand! {
+    async fn zip_everything(workshop: Workshop) -> Result<Vec<u8>, String> {
+        use crate::export::files::{workshop_files, Content};
         let json =
             crate::storage::format::Envelope::new(vec![workshop.clone()], super::state::now())
                 .to_pretty_json();
@@ -127,30 +149,12 @@ pub fn export_everything(
         for file in workshop_files(&workshop, json, super::state::now()) {
             let bytes = match file.content {
                 Content::Text(text) => text.into_bytes(),
-                Content::Png { svg, scale } => match super::png::png_bytes(&svg, scale).await {
-                    Ok(bytes) => bytes,
-                    Err(_) => {
-                        done(Err(format!("{} could not be drawn.", file.path)));
-                        return;
-                    }
-                },
+                Content::Png { svg, scale } => super::png::png_bytes(&svg, scale)
+                    .await
+                    .map_err(|_| format!("{} could not be drawn.", file.path))?,
             };
             entries.push((file.path, bytes));
         }
-        match crate::export::archive::write_zip(&entries) {
-            Ok(zip) => {
-                let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(zip.as_slice()));
-                let options = web_sys::BlobPropertyBag::new();
-                options.set_type("application/zip");
-                match web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
-                    Ok(blob) => {
-                        super::download_blob(&name, &blob);
-                        done(Ok(()));
-                    }
-                    Err(_) => done(Err("The browser could not make the file.".into())),
-                }
-            }
-            Err(error) => done(Err(error)),
-        }
-    });
+        crate::export::archive::write_zip(&entries)
+    }
 }

@@ -3,7 +3,9 @@
 //! left exactly as it was and the message says where and why.
 
 use super::dialog::Dialog;
+use super::on_demand::on_demand;
 use super::state::{AppState, NoticeKind};
+use crate::model::{ExerciseData, Library};
 use crate::storage::format::MAX_FILE_BYTES;
 use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
 use leptos::prelude::*;
@@ -69,7 +71,7 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
                 return;
             }
         };
-        let plan = state.library.with_untracked(|l| plan_import(l, &text));
+        let plan = plan_import_of(state.library.get_untracked(), text).await;
         match plan {
             Err(error) => refuse(error.to_string()),
             Ok(plan) if plan.fresh.is_empty() && plan.conflicts.is_empty() => {
@@ -79,6 +81,19 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
             Ok(plan) => pending.0.set(Some(plan)),
         }
     });
+}
+
+// What a workshop file holds and how it meets the workshops here, and a diagram read back
+// from its SVG, are checked by modules loaded on the first import.
+on_demand! {
+    fn plan_import_of(library: Library, text: String) -> Result<ImportPlan, String> {
+        plan_import(&library, &text).map_err(|error| error.to_string())
+    }
+}
+on_demand! {
+    fn exercise_from_svg_text(text: String) -> Result<ExerciseData, String> {
+        crate::export::exercise_from_svg(&text)
+    }
 }
 
 /// The import button: a real file input, so it works from the keyboard and screen readers.
@@ -160,7 +175,7 @@ pub fn import_exercise_svg(state: AppState, workshop_id: String, file: web_sys::
                     .and_then(crate::storage::browser::utf8_from_js)
             })
             .unwrap_or_default();
-        match crate::export::exercise_from_svg(&text) {
+        match exercise_from_svg_text(text).await {
             Ok(data) => {
                 let title = name.trim_end_matches(".svg").to_string();
                 let kind = data.kind().label().to_lowercase();

@@ -12,6 +12,7 @@ pub mod import;
 pub mod keys;
 mod lists;
 mod live;
+pub mod on_demand;
 pub mod orgmap;
 pub mod plan;
 pub mod png;
@@ -179,8 +180,8 @@ pub fn Shell() -> impl IntoView {
                     Route::Workshop(id) => view! { <workshop::WorkshopScreen id=id/> }.into_any(),
                     Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
                     Route::Break(w, b) => view! { <plan::BreakScreen workshop_id=w plan_id=b/> }.into_any(),
-                    Route::Report(w) => view! { <report::ReportScreen workshop_id=w/> }.into_any(),
-                    Route::Publish(w) => view! { <publish::PublishScreen workshop_id=w/> }.into_any(),
+                    Route::Report(w) => on_demand::screen(report::report_screen(w)).into_any(),
+                    Route::Publish(w) => on_demand::screen(publish::publish_screen(w)).into_any(),
                 }}
             </main>
             <keys::KeysDialog/>

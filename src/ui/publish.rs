@@ -5,6 +5,7 @@
 //! table of pseudonyms, which is saved with it and never leaves in a copy).
 
 use super::exports::{button_labels, download_labelled};
+use super::on_demand::on_demand;
 use super::state::{now, AppState, Route};
 use crate::export::files::file_stem;
 use crate::model::pseudonyms::{name_table, NameRow, NameSource, PublishOptions};
@@ -17,6 +18,13 @@ fn source_label(source: NameSource) -> &'static str {
         NameSource::Institution => "Venn institution",
         NameSource::RankingItem => "Ranking item",
         NameSource::Place => "Place",
+    }
+}
+
+// The copies for publication are a module of their own, loaded when their screen is opened.
+on_demand! {
+    pub fn publish_screen(workshop_id: String) -> AnyView {
+        view! { <PublishScreen workshop_id/> }.into_any()
     }
 }
 

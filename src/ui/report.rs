@@ -3,12 +3,20 @@
 //! (Save as PDF gives the PDF). The report is written by `export::report`; this screen shows
 //! it and offers its files.
 
+use super::on_demand::on_demand;
 use super::state::{now, AppState, Route};
 use crate::export::report::{css_string, report_body, report_html, report_title};
 use leptos::prelude::*;
 
 /// The custom property the page footer reads the workshop's title from (`report.css`).
 const TITLE_PROPERTY: &str = "--report-title";
+
+// The report's screen and writer are a module of their own, loaded when the report is opened.
+on_demand! {
+    pub fn report_screen(workshop_id: String) -> AnyView {
+        view! { <ReportScreen workshop_id/> }.into_any()
+    }
+}
 
 #[component]
 pub fn ReportScreen(workshop_id: String) -> impl IntoView {

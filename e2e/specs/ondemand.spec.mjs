@@ -1,0 +1,85 @@
+// Code loaded on demand (issue #17): the first load is the shell and the list of workshops;
+// each editor, the report and the file makers are wasm modules of their own, fetched the
+// first time they are asked for, and held by the service worker for use with no network.
+import { test, expect, openApp } from "./fixtures.mjs";
+
+/** Every path the page asks for from now on. */
+function requestedPaths(page) {
+  const paths = [];
+  page.on("request", (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+const onDemandModules = (paths) => paths.filter((p) => /^\/(split|chunk)_[^/]*\.wasm$/.test(p));
+
+/** A new workshop with a power Venn diagram of one institution, typed as a facilitator types. */
+async function vennWithOneCircle(page) {
+  await page.keyboard.press("n");
+  await page.getByRole("button", { name: "Add power venn diagram" }).click();
+  const input = page.getByLabel("New institution (Enter adds it)");
+  await input.click();
+  await page.keyboard.type("Citizens Advice");
+  await page.keyboard.press("Enter");
+  await expect(page.locator('g.institution[aria-label^="Citizens Advice:"]')).toHaveCount(1);
+  await expect(input).toBeFocused();
+}
+
+async function downloadDiagramSvg(page) {
+  await page.locator(".venn details.exports summary").click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Diagram SVG" }).click(),
+  ]);
+  return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+}
+
+test("the first load is the shell alone; an editor and its export arrive on first use", async ({ page, watched }) => {
+  const paths = requestedPaths(page);
+  await openApp(page);
+  await expect(page.getByRole("heading", { name: "Workshops" })).toBeVisible();
+  expect(paths.some((p) => /_bg\.wasm$/.test(p)), "the app's own module").toBe(true);
+  expect(onDemandModules(paths), "modules loaded before they were asked for").toEqual([]);
+
+  await vennWithOneCircle(page);
+  const editor = onDemandModules(paths);
+  expect(editor.some((p) => p.startsWith("/split_venn_editor")), `the Venn editor's module in ${editor}`).toBe(true);
+  expect(editor.some((p) => p.startsWith("/split_map_editor")), "another kind's editor").toBe(false);
+
+  const svg = await downloadDiagramSvg(page);
+  expect(svg).toContain("Citizens Advice");
+  expect(svg).toContain("<metadata");
+
+  // The report is a module of its own too, fetched when the report is opened.
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_report_screen"))).toBe(false);
+  await page.locator(".crumbs a").click();
+  await page.locator("main").focus();
+  await page.keyboard.press("r");
+  await expect(page.locator(".report h1")).toHaveText("New workshop");
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_report_screen"))).toBe(true);
+  expect(watched.consoleErrors).toEqual([]);
+  expect(watched.foreignRequests).toEqual([]);
+});
+
+test("after one visit, every module loaded on demand comes from the service worker with the network off", async ({ page, context, watched }) => {
+  const paths = requestedPaths(page);
+  await openApp(page);
+  // The one visit: the list of workshops, and the worker installed with every file.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  expect(onDemandModules(paths), "modules fetched by the page itself").toEqual([]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName("app-ready").length > 0);
+  await vennWithOneCircle(page);
+  expect(await downloadDiagramSvg(page)).toContain("Citizens Advice");
+  await page.locator(".crumbs a").click();
+  await page.locator("main").focus();
+  await page.keyboard.press("r");
+  await expect(page.locator(".report h1")).toHaveText("New workshop");
+  await context.setOffline(false);
+  expect(watched.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,74 @@
+//! Code loaded on demand (issue #17). The first load carries the shell, the list of workshops
+//! and the workshop page; each exercise's editor, the report, the copies for publication and
+//! the file makers (the zip, SVG import, a workshop file's checks) are split into their own
+//! wasm modules, fetched the first time they are asked for. After the first visit the
+//! service worker holds every module, so this works with no network.
+//!
+//! The browser build (`--features split`, set in index.html) marks each entry point with
+//! Leptos's `#[lazy]`, and `scripts/post-build.mjs` cuts the wasm at those points with
+//! `wasm-split-cli`. Builds without the feature (native, wasm-bindgen-test, clippy) get the
+//! same `async fn`, calling the code directly, so every caller is written once.
+
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+/// Defines an entry point to code loaded on demand: a function, or an `async` one, that
+/// callers `.await`. Its arguments and result must be plain owned values (no generics, no
+/// references): the call crosses from one wasm module into another.
+macro_rules! on_demand {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        $(#[$meta])*
+        #[leptos::lazy]
+        $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+    ($(#[$meta:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        $(#[$meta])*
+        #[leptos::lazy]
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+pub(crate) use on_demand;
+
+/// Shows the view `load` gives once its module is here. A module already loaded gives it at
+/// once, so the screen is drawn in the same turn, as if it had never been split. Otherwise
+/// the place holds only a status the screen reader hears (a few milliseconds from the
+/// service worker's cache, so nothing flashes on the projector), and the view comes when the
+/// module does.
+///
+/// The view is made under the owner this is called in, as a component's would be, so it is
+/// disposed with the screen; leaving before the module arrives cancels the wait.
+pub fn screen(load: impl Future<Output = AnyView> + 'static) -> AnyView {
+    let mut load = Box::pin(ScopedFuture::new_untracked(load));
+    if let Poll::Ready(view) = load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return view;
+    }
+    let arrived = RwSignal::new(false);
+    let view = StoredValue::new_local(None::<AnyView>);
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        view.set_value(Some(load.await));
+        arrived.set(true);
+    });
+    (move || {
+        if arrived.get() {
+            view.try_update_value(Option::take).flatten()
+        } else {
+            Some(
+                view! { <p class="visually-hidden on-demand-loading" role="status">"Loading…"</p> }
+                    .into_any(),
+            )
+        }
+    })
+    .into_any()
+}
