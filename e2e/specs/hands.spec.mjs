@@ -392,8 +392,8 @@ test("? shows this screen's keys first, grouped, and the general keys after them
     await page.keyboard.press("?");
     const dialog = page.getByRole("dialog", { name: "Keys for this screen" });
     await expect(dialog).toBeVisible();
-    const captions = await dialog.locator("caption").allTextContents();
-    expect(captions.at(-1)).toBe("Everywhere");
+    // The lists arrive with their module on the first `?`: the last one is the general keys.
+    await expect(dialog.locator("caption").last()).toHaveText("Everywhere");
     for (const text of texts) await expect(dialog).toContainText(text);
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();

@@ -17,6 +17,13 @@ pub const SCHEMA_VERSION: u32 = 4;
 /// A file larger than this cannot be a workshop; refusing it keeps the tab responsive.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
+/// A size in megabytes to one decimal ("20.5"), worked in whole numbers: formatting a float
+/// would build the float printer into the first load for this one message (issue #17).
+pub fn megabytes_text(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
     pub format: String,
@@ -86,8 +93,8 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "The file is {:.1} MB, too large to be a workshop (the limit is {} MB).",
-                *bytes as f64 / 1_048_576.0,
+                "The file is {} MB, too large to be a workshop (the limit is {} MB).",
+                megabytes_text(*bytes),
                 MAX_FILE_BYTES / 1_048_576
             ),
             ReadError::NotJson { line, column, message } => {

@@ -56,12 +56,19 @@ fn focus_main() {
     }
 }
 
-/// Runs `work` once the change on screen is drawn (the next animation frame).
-fn after_render(work: impl FnOnce() + 'static) {
+/// Runs `work` at the next animation frame, when the browser has drawn what changed.
+pub(super) fn on_next_frame(work: impl FnOnce() + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(work);
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
+}
+
+/// Runs `work` once the change on screen is drawn: the next animation frame, or, when the
+/// change opened a screen whose module is still loading, once that screen is there (a new
+/// workshop's title field is on its page, which may arrive a moment later).
+fn after_render(work: impl FnOnce() + 'static) {
+    on_next_frame(move || super::on_demand::when_loaded(work));
 }
 
 /// After the change is drawn, gives the keyboard to the element with this id; with none (or

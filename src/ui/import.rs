@@ -6,7 +6,7 @@ use super::dialog::Dialog;
 use super::on_demand::on_demand;
 use super::state::{AppState, NoticeKind};
 use crate::model::{ExerciseData, Library};
-use crate::storage::format::MAX_FILE_BYTES;
+use crate::storage::format::{ReadError, MAX_FILE_BYTES};
 use crate::storage::import::{plan_import, ConflictChoice, ImportPlan};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,11 +53,12 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
         )));
     };
     if file.size() > MAX_FILE_BYTES as f64 {
-        refuse(format!(
-            "The file is {:.1} MB, too large to be a workshop (the limit is {} MB).",
-            file.size() / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ));
+        refuse(
+            ReadError::TooLarge {
+                bytes: file.size() as usize,
+            }
+            .to_string(),
+        );
         return;
     }
     leptos::task::spawn_local(async move {
@@ -178,7 +179,7 @@ pub fn import_exercise_svg(state: AppState, workshop_id: String, file: web_sys::
         match exercise_from_svg_text(text).await {
             Ok(data) => {
                 let title = name.trim_end_matches(".svg").to_string();
-                let kind = data.kind().label().to_lowercase();
+                let kind = data.kind().label().to_ascii_lowercase();
                 state.edit_workshop(&workshop_id, None, |w| {
                     w.exercises.push(
                         crate::model::Exercise {

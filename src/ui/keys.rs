@@ -4,6 +4,7 @@
 //! handler below then leaves the event alone.
 
 use super::dialog::Dialog;
+use super::on_demand::{self, on_demand};
 use super::prefs::Preferences;
 use super::state::{AppState, Route};
 use crate::model::keys::{keys_for, Screen};
@@ -287,6 +288,26 @@ fn screen_of(state: AppState, route: &Route) -> Screen {
     }
 }
 
+// Every screen's list of keys, written out, is a module of its own, loaded on the first `?`.
+on_demand! {
+    fn key_tables(screen: Screen) -> AnyView {
+        keys_for(screen)
+            .into_iter()
+            .map(|group| view! {
+                <table class="keys">
+                    <caption>{group.title}</caption>
+                    <tbody>
+                        {group.keys.into_iter().map(|(key, action)| view! {
+                            <tr><th scope="row"><kbd>{key}</kbd></th><td>{action}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
 #[component]
 pub fn KeysDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -301,21 +322,7 @@ pub fn KeysDialog() -> impl IntoView {
                 </div>
                 <p class="keys-screen">{move || screen_of(state, &state.route.get()).name()}</p>
                 <div class="keys-groups">
-                    {move || {
-                        keys_for(screen_of(state, &state.route.get()))
-                            .into_iter()
-                            .map(|group| view! {
-                                <table class="keys">
-                                    <caption>{group.title}</caption>
-                                    <tbody>
-                                        {group.keys.into_iter().map(|(key, action)| view! {
-                                            <tr><th scope="row"><kbd>{key}</kbd></th><td>{action}</td></tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            })
-                            .collect_view()
-                    }}
+                    {move || on_demand::screen(key_tables(screen_of(state, &state.route.get())))}
                 </div>
             </Dialog>
         </Show>

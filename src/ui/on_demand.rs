@@ -11,6 +11,7 @@
 
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
@@ -56,9 +57,12 @@ pub fn screen(load: impl Future<Output = AnyView> + 'static) -> AnyView {
     }
     let arrived = RwSignal::new(false);
     let view = StoredValue::new_local(None::<AnyView>);
+    let loading = Loading::start();
     leptos::task::spawn_local_scoped_with_cancellation(async move {
         view.set_value(Some(load.await));
         arrived.set(true);
+        // Arrived, or cancelled with the screen: either way it is no longer awaited.
+        drop(loading);
     });
     (move || {
         if arrived.get() {
@@ -71,4 +75,46 @@ pub fn screen(load: impl Future<Output = AnyView> + 'static) -> AnyView {
         }
     })
     .into_any()
+}
+
+thread_local! {
+    /// How many screens are waiting for their module.
+    static LOADING: Cell<usize> = const { Cell::new(0) };
+    /// What waits for them (`when_loaded`).
+    static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `work` now, or, while a screen is waiting for its module, once every such screen is
+/// drawn. Giving a control the keyboard goes through this, so a control on a screen that
+/// arrives a moment later still gets it.
+pub fn when_loaded(work: impl FnOnce() + 'static) {
+    if LOADING.get() == 0 {
+        work();
+    } else {
+        WAITING.with_borrow_mut(|waiting| waiting.push(Box::new(work)));
+    }
+}
+
+/// One screen waiting for its module, from the call until its view is in place or the
+/// screen is gone.
+struct Loading;
+
+impl Loading {
+    fn start() -> Self {
+        LOADING.set(LOADING.get() + 1);
+        Loading
+    }
+}
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        LOADING.set(LOADING.get().saturating_sub(1));
+        if LOADING.get() == 0 {
+            let waiting = WAITING.take();
+            if !waiting.is_empty() {
+                // After the frame that draws the view that arrived.
+                super::focus::on_next_frame(move || waiting.into_iter().for_each(|work| work()));
+            }
+        }
+    }
 }

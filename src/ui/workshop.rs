@@ -1,6 +1,7 @@
 //! A workshop: its details, its participant groups and its exercises.
 
 use super::home::download_workshop;
+use super::on_demand::on_demand;
 use super::state::{AppState, Route};
 use crate::model::{new_id, ExerciseKind, ParticipantGroup, Workshop};
 use leptos::prelude::*;
@@ -68,6 +69,14 @@ pub fn UndoRedo(
             <button on:click=move |_| state.redo(&id.get_value()) disabled=move || !state.can_redo(&id.get_value()) aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
             {children.map(|c| c())}
         </div>
+    }
+}
+
+// The workshop's page is a module of its own, loaded when a workshop is first opened: the
+// first picture is the list of workshops.
+on_demand! {
+    pub fn workshop_screen(id: String) -> AnyView {
+        view! { <WorkshopScreen id/> }.into_any()
     }
 }
 
@@ -302,7 +311,7 @@ fn Exercises(id: String) -> impl IntoView {
                     let id = workshop_id.get_value();
                     let exercise = state.add_exercise(&id, kind);
                     state.go(Route::Exercise(id, exercise));
-                }>{format!("Add {}", kind.label().to_lowercase())}</button>
+                }>{format!("Add {}", kind.label().to_ascii_lowercase())}</button>
             }
         })
         .collect::<Vec<_>>();
