@@ -32,29 +32,33 @@ async function downloadDiagramSvg(page) {
   return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
 }
 
-test("the first load is the shell alone; an editor and its export arrive on first use", async ({ page, watched }) => {
+test("the first load is the shell alone; a workshop's page, an editor and its export arrive on first use", async ({ page, watched }) => {
   const paths = requestedPaths(page);
   await openApp(page);
   await expect(page.getByRole("heading", { name: "Workshops" })).toBeVisible();
   expect(paths.some((p) => /_bg\.wasm$/.test(p)), "the app's own module").toBe(true);
   expect(onDemandModules(paths), "modules loaded before they were asked for").toEqual([]);
 
-  await vennWithOneCircle(page);
-  const editor = onDemandModules(paths);
-  expect(editor.some((p) => p.startsWith("/split_venn_editor")), `the Venn editor's module in ${editor}`).toBe(true);
-  expect(editor.some((p) => p.startsWith("/split_map_editor")), "another kind's editor").toBe(false);
+  await page.keyboard.press("n");
+  await expect(page.locator("#field-title")).toBeFocused();
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_pages")), "the pages' module").toBe(true);
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_editors")), "the editors, before an exercise is opened").toBe(false);
+
+  await page.getByRole("button", { name: "Add power venn diagram" }).click();
+  const input = page.getByLabel("New institution (Enter adds it)");
+  await input.click();
+  await page.keyboard.type("Citizens Advice");
+  await page.keyboard.press("Enter");
+  await expect(page.locator('g.institution[aria-label^="Citizens Advice:"]')).toHaveCount(1);
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_editors")), "the editors' module").toBe(true);
 
   const svg = await downloadDiagramSvg(page);
   expect(svg).toContain("Citizens Advice");
   expect(svg).toContain("<metadata");
-
-  // The report is a module of its own too, fetched when the report is opened.
-  expect(onDemandModules(paths).some((p) => p.startsWith("/split_report_screen"))).toBe(false);
   await page.locator(".crumbs a").click();
   await page.locator("main").focus();
   await page.keyboard.press("r");
   await expect(page.locator(".report h1")).toHaveText("New workshop");
-  expect(onDemandModules(paths).some((p) => p.startsWith("/split_report_screen"))).toBe(true);
   expect(watched.consoleErrors).toEqual([]);
   expect(watched.foreignRequests).toEqual([]);
 });

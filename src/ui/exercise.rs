@@ -80,23 +80,27 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
     }
 }
 
-// Each kind's editor is a module of its own, loaded when an exercise of that kind is opened.
+// The editors are loaded (all four, in the `editors` module) when an exercise is first opened.
 on_demand! {
+    editors =>
     fn ranking_editor(workshop_id: String, exercise_id: String) -> AnyView {
         view! { <super::ranking::RankingEditor workshop_id exercise_id/> }.into_any()
     }
 }
 on_demand! {
+    editors =>
     fn map_editor(workshop_id: String, exercise_id: String) -> AnyView {
         view! { <super::orgmap::MapEditor workshop_id exercise_id/> }.into_any()
     }
 }
 on_demand! {
+    editors =>
     fn venn_editor(workshop_id: String, exercise_id: String) -> AnyView {
         view! { <super::venn::VennEditor workshop_id exercise_id/> }.into_any()
     }
 }
 on_demand! {
+    editors =>
     fn vignette_editor(workshop_id: String, exercise_id: String) -> AnyView {
         view! { <super::vignette::VignetteEditor workshop_id exercise_id/> }.into_any()
     }

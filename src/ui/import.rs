@@ -85,13 +85,16 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
 }
 
 // What a workshop file holds and how it meets the workshops here, and a diagram read back
-// from its SVG, are checked by modules loaded on the first import.
+// from its SVG, are checked in the `pages` module, loaded on the first import if no
+// workshop's page has loaded it yet.
 on_demand! {
+    pages =>
     fn plan_import_of(library: Library, text: String) -> Result<ImportPlan, String> {
         plan_import(&library, &text).map_err(|error| error.to_string())
     }
 }
 on_demand! {
+    pages =>
     fn exercise_from_svg_text(text: String) -> Result<ExerciseData, String> {
         crate::export::exercise_from_svg(&text)
     }

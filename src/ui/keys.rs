@@ -288,8 +288,10 @@ fn screen_of(state: AppState, route: &Route) -> Screen {
     }
 }
 
-// Every screen's list of keys, written out, is a module of its own, loaded on the first `?`.
+// Every screen's list of keys, written out, is in the `pages` module (loaded on the first `?`
+// if no workshop's page has loaded it yet).
 on_demand! {
+    pages =>
     fn key_tables(screen: Screen) -> AnyView {
         keys_for(screen)
             .into_iter()

@@ -1,13 +1,22 @@
 //! Code loaded on demand (issue #17). The first load carries the shell, the list of workshops
-//! and the workshop page; each exercise's editor, the report, the copies for publication and
-//! the file makers (the zip, SVG import, a workshop file's checks) are split into their own
-//! wasm modules, fetched the first time they are asked for. After the first visit the
-//! service worker holds every module, so this works with no network.
+//! and what reads and saves workshops. The rest is in two wasm modules, fetched the first
+//! time they are asked for:
+//! - `pages`: a workshop's page, the report, the copies for publication, the list of keys,
+//!   Export everything and the import checks;
+//! - `editors`: the four exercises' editors, with their Export menus.
+//!
+//! Code both need is a third module, fetched with whichever comes first. After the first
+//! visit the service worker holds every module, so this works with no network.
+//!
+//! Two modules, not one per screen: wasm-split-cli gives each set of entry points that share
+//! code a module of its own, and with one entry point per screen a workshop's page needed
+//! 31 of them, which cost 30–50 ms more to open than two (measured 2026-12-07).
 //!
 //! The browser build (`--features split`, set in index.html) marks each entry point with
-//! Leptos's `#[lazy]`, and `scripts/post-build.mjs` cuts the wasm at those points with
-//! `wasm-split-cli`. Builds without the feature (native, wasm-bindgen-test, clippy) get the
-//! same `async fn`, calling the code directly, so every caller is written once.
+//! `wasm_split` (what Leptos's `#[lazy]` is made of, with the module named), and
+//! `scripts/post-build.mjs` cuts the wasm at those points with `wasm-split-cli`. Builds
+//! without the feature (native, wasm-bindgen-test, clippy) get the same `async fn`, calling
+//! the code directly, so every caller is written once.
 
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -15,25 +24,34 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-/// Defines an entry point to code loaded on demand: a function, or an `async` one, that
-/// callers `.await`. Its arguments and result must be plain owned values (no generics, no
-/// references): the call crosses from one wasm module into another.
+/// Defines an entry point to code loaded on demand, in the module named first (`pages` or
+/// `editors`): a function, or an `async` one, that callers `.await`. Its arguments and
+/// result must be plain owned values (no generics, no references): the call crosses from one
+/// wasm module into another.
 macro_rules! on_demand {
-    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    ($module:ident => $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         $(#[$meta])*
-        #[leptos::lazy]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split)]
         $vis fn $name($($arg: $ty),*) -> $ret $body
 
         #[cfg(not(feature = "split"))]
         $(#[$meta])*
         $vis async fn $name($($arg: $ty),*) -> $ret $body
     };
-    ($(#[$meta:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    // A split function cannot be `async` itself: it hands back its future, which the caller's
+    // side awaits (as Leptos's `#[lazy]` does).
+    ($module:ident => $(#[$meta:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         $(#[$meta])*
-        #[leptos::lazy]
-        $vis async fn $name($($arg: $ty),*) -> $ret $body
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            return_wrapper(let future = _; { future.await } -> $ret)
+        )]
+        $vis fn $name($($arg: $ty),*) -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = $ret>>> {
+            Box::pin(async move $body)
+        }
 
         #[cfg(not(feature = "split"))]
         $(#[$meta])*

@@ -21,8 +21,9 @@ fn source_label(source: NameSource) -> &'static str {
     }
 }
 
-// The copies for publication are a module of their own, loaded when their screen is opened.
+// The copies for publication are in the `pages` module, loaded with a workshop's page.
 on_demand! {
+    pages =>
     pub fn publish_screen(workshop_id: String) -> AnyView {
         view! { <PublishScreen workshop_id/> }.into_any()
     }

@@ -72,9 +72,10 @@ pub fn UndoRedo(
     }
 }
 
-// The workshop's page is a module of its own, loaded when a workshop is first opened: the
+// A workshop's page is in the `pages` module, loaded when a workshop is first opened: the
 // first picture is the list of workshops.
 on_demand! {
+    pages =>
     pub fn workshop_screen(id: String) -> AnyView {
         view! { <WorkshopScreen id/> }.into_any()
     }
