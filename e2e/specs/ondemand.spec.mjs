@@ -32,7 +32,7 @@ async function downloadDiagramSvg(page) {
   return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
 }
 
-test("the first load is the shell alone; a workshop's page, an editor and its export arrive on first use", async ({ page, watched }) => {
+test("the first load is the shell alone; a workshop's page, an editor, its export and the report arrive on first use", async ({ page, watched }) => {
   const paths = requestedPaths(page);
   await openApp(page);
   await expect(page.getByRole("heading", { name: "Workshops" })).toBeVisible();
@@ -55,10 +55,13 @@ test("the first load is the shell alone; a workshop's page, an editor and its ex
   const svg = await downloadDiagramSvg(page);
   expect(svg).toContain("Citizens Advice");
   expect(svg).toContain("<metadata");
+  // The report and the other file makers are a module of their own, fetched with the report.
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_files")), "the files' module, before the report").toBe(false);
   await page.locator(".crumbs a").click();
   await page.locator("main").focus();
   await page.keyboard.press("r");
   await expect(page.locator(".report h1")).toHaveText("New workshop");
+  expect(onDemandModules(paths).some((p) => p.startsWith("/split_files")), "the files' module").toBe(true);
   expect(watched.consoleErrors).toEqual([]);
   expect(watched.foreignRequests).toEqual([]);
 });

@@ -137,10 +137,10 @@ pub fn export_everything(
     });
 }
 
-// Every exporter and the zip writer are in the `pages` module, loaded with a workshop's page
-// (the editors' Export menus come with the `editors` module).
+// Every exporter and the zip writer are in the `files` module, loaded on the first "Export
+// everything" (the editors' Export menus come with the `editors` module).
 on_demand! {
-    pages =>
+    files =>
     async fn zip_everything(workshop: Workshop) -> Result<Vec<u8>, String> {
         use crate::export::files::{workshop_files, Content};
         let json =

@@ -85,16 +85,15 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
 }
 
 // What a workshop file holds and how it meets the workshops here, and a diagram read back
-// from its SVG, are checked in the `pages` module, loaded on the first import if no
-// workshop's page has loaded it yet.
+// from its SVG, are checked in the `files` module, loaded on the first import.
 on_demand! {
-    pages =>
+    files =>
     fn plan_import_of(library: Library, text: String) -> Result<ImportPlan, String> {
         plan_import(&library, &text).map_err(|error| error.to_string())
     }
 }
 on_demand! {
-    pages =>
+    files =>
     fn exercise_from_svg_text(text: String) -> Result<ExerciseData, String> {
         crate::export::exercise_from_svg(&text)
     }

@@ -1,16 +1,18 @@
 //! Code loaded on demand (issue #17). The first load carries the shell, the list of workshops
-//! and what reads and saves workshops. The rest is in two wasm modules, fetched the first
-//! time they are asked for:
-//! - `pages`: a workshop's page, the report, the copies for publication, the list of keys,
-//!   Export everything and the import checks;
+//! and what reads and saves workshops. The rest is in three wasm modules, each fetched the
+//! first time it is asked for:
+//! - `pages`: a workshop's page with its running order, and the lists of keys;
+//! - `files`: the report, the copies for publication, Export everything with every exporter
+//!   and the zip writer, and the import checks;
 //! - `editors`: the four exercises' editors, with their Export menus.
 //!
-//! Code both need is a third module, fetched with whichever comes first. After the first
-//! visit the service worker holds every module, so this works with no network.
+//! Code that two of them need, and the first load does not, is a smaller file fetched with
+//! whichever comes first. After the first visit the service worker holds every file, so this
+//! works with no network.
 //!
-//! Two modules, not one per screen: wasm-split-cli gives each set of entry points that share
-//! code a module of its own, and with one entry point per screen a workshop's page needed
-//! 31 of them, which cost 30–50 ms more to open than two (measured 2026-12-07).
+//! A few modules, not one per screen: wasm-split-cli gives each set of entry points that
+//! share code a file of its own, and with one entry point per screen a workshop's page needed
+//! 31 files (measured 2026-12-07), each fetched and started on its own.
 //!
 //! The browser build (`--features split`, set in index.html) marks each entry point with
 //! `wasm_split` (what Leptos's `#[lazy]` is made of, with the module named), and
@@ -24,8 +26,8 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-/// Defines an entry point to code loaded on demand, in the module named first (`pages` or
-/// `editors`): a function, or an `async` one, that callers `.await`. Its arguments and
+/// Defines an entry point to code loaded on demand, in the module named first (`pages`,
+/// `files` or `editors`): a function, or an `async` one, that callers `.await`. Its arguments and
 /// result must be plain owned values (no generics, no references): the call crosses from one
 /// wasm module into another.
 macro_rules! on_demand {

@@ -21,9 +21,9 @@ fn source_label(source: NameSource) -> &'static str {
     }
 }
 
-// The copies for publication are in the `pages` module, loaded with a workshop's page.
+// The copies for publication are in the `files` module, loaded when first opened.
 on_demand! {
-    pages =>
+    files =>
     pub fn publish_screen(workshop_id: String) -> AnyView {
         view! { <PublishScreen workshop_id/> }.into_any()
     }

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 /// The custom property the page footer reads the workshop's title from (`report.css`).
 const TITLE_PROPERTY: &str = "--report-title";
 
-// The report's screen and writer are in the `pages` module, loaded with a workshop's page.
+// The report's screen and writer are in the `files` module, loaded when the report is first opened.
 on_demand! {
-    pages =>
+    files =>
     pub fn report_screen(workshop_id: String) -> AnyView {
         view! { <ReportScreen workshop_id/> }.into_any()
     }
