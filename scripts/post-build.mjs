@@ -1,6 +1,6 @@
 // Trunk post-build hook (runs on every build, in Trunk's staging directory):
 // 1. Splits the wasm into the first load and the modules loaded on demand (`ui::on_demand`,
-//    issue #17): wasm-split-cli cuts Cargo's own wasm at the `#[lazy]` entry points, then
+//    issue #17): wasm-split-cli cuts Cargo's own wasm at the `on_demand!` entry points, then
 //    wasm-bindgen and (in a release build) wasm-opt make each part as Trunk makes the whole,
 //    and they replace Trunk's module. Every part is named by its content, so a new version
 //    never meets an old part in a cache.
@@ -46,8 +46,9 @@ try {
   execFileSync("wasm-bindgen", [join(split, `${stem}.wasm`), "--out-dir", join(work, "bound"),
     "--out-name", stem, "--target", "web", "--no-typescript", "--keep-lld-exports"], quiet);
   const parts = readdirSync(split).filter((name) => /^(split|chunk)_.*\.wasm$/.test(name));
-  if (parts.length === 0) fail("wasm-split-cli made no module to load on demand; are the #[lazy] entry points gone?");
-  // wasm-opt as Trunk runs it for `data-wasm-opt="z"`, on each part.
+  if (parts.length === 0) fail("wasm-split-cli made no module to load on demand; are the on_demand! entry points gone?");
+  // wasm-opt -Oz without the producers section, as index.html asked Trunk for before the
+  // split, on each part; the features are those Rust's wasm32 target emits.
   const optimise = (from, to) => {
     if (release) execFileSync("wasm-opt", ["-Oz", "--strip-producers", "--enable-bulk-memory",
       "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals",

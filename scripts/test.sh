@@ -27,7 +27,7 @@ run_suite() {
 run_suite "cargo fmt --check" cargo fmt --all -- --check
 run_suite "cargo clippy (native)" cargo clippy --all-targets -- -D warnings
 run_suite "cargo clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The browser build's own code path: every `on_demand!` entry point as Leptos's `#[lazy]`.
+# The browser build's own code path: every `on_demand!` entry point as a `wasm_split` point.
 run_suite "cargo clippy (wasm32, split)" cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 run_suite "native tests (cargo test)" cargo test
 run_suite "browser tests (wasm-bindgen-test, headless Chromium)" scripts/test-browser.sh

@@ -1,5 +1,5 @@
-//! One exercise. Each kind gets its own editor; until then the page keeps the exercise's
-//! title, group and notes, which are already saved and exported.
+//! One exercise: its title, kind and notes, and its kind's editor, which comes with the
+//! `editors` module (`on_demand`) the first time an exercise is opened.
 
 use super::on_demand::{self, on_demand};
 use super::state::AppState;
@@ -46,23 +46,12 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                     <UndoRedo workshop_id=ids.get_value().0/>
                 </div>
                 {move || match kind.get() {
-                    Some(ExerciseKind::PairwiseRanking) => {
+                    Some(kind) => {
                         let (w, e) = ids.get_value();
-                        on_demand::screen(ranking_editor(w, e)).into_any()
+                        on_demand::screen(editor(kind, w, e)).into_any()
                     }
-                    Some(ExerciseKind::OrganisationalMap) => {
-                        let (w, e) = ids.get_value();
-                        on_demand::screen(map_editor(w, e)).into_any()
-                    }
-                    Some(ExerciseKind::PowerVenn) => {
-                        let (w, e) = ids.get_value();
-                        on_demand::screen(venn_editor(w, e)).into_any()
-                    }
-                    Some(ExerciseKind::Vignette) => {
-                        let (w, e) = ids.get_value();
-                        on_demand::screen(vignette_editor(w, e)).into_any()
-                    }
-                    _ => view! { <p class="lead">{field(|h| describe(h.kind).to_string())}</p> }.into_any(),
+                    // Never drawn: inside `Show`, the exercise and so its kind are there.
+                    None => ().into_any(),
                 }}
                 <div class="field chrome">
                     <label for="exercise-notes">"Notes"</label>
@@ -83,34 +72,20 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
 // The editors are loaded (all four, in the `editors` module) when an exercise is first opened.
 on_demand! {
     editors =>
-    fn ranking_editor(workshop_id: String, exercise_id: String) -> AnyView {
-        view! { <super::ranking::RankingEditor workshop_id exercise_id/> }.into_any()
-    }
-}
-on_demand! {
-    editors =>
-    fn map_editor(workshop_id: String, exercise_id: String) -> AnyView {
-        view! { <super::orgmap::MapEditor workshop_id exercise_id/> }.into_any()
-    }
-}
-on_demand! {
-    editors =>
-    fn venn_editor(workshop_id: String, exercise_id: String) -> AnyView {
-        view! { <super::venn::VennEditor workshop_id exercise_id/> }.into_any()
-    }
-}
-on_demand! {
-    editors =>
-    fn vignette_editor(workshop_id: String, exercise_id: String) -> AnyView {
-        view! { <super::vignette::VignetteEditor workshop_id exercise_id/> }.into_any()
-    }
-}
-
-fn describe(kind: ExerciseKind) -> &'static str {
-    match kind {
-        ExerciseKind::OrganisationalMap => "Map who is in the network and how they relate: actors, typed links, influence and what each contributes.",
-        ExerciseKind::PowerVenn => "Place the institutions around the community: size for power, distance for closeness.",
-        ExerciseKind::PairwiseRanking => "Compare the items two at a time; the scores give the order, and the reasons are kept.",
-        ExerciseKind::Vignette => "A scenario card the group discusses, its questions, and what happened next.",
+    fn editor(kind: ExerciseKind, workshop_id: String, exercise_id: String) -> AnyView {
+        match kind {
+            ExerciseKind::PairwiseRanking => {
+                view! { <super::ranking::RankingEditor workshop_id exercise_id/> }.into_any()
+            }
+            ExerciseKind::OrganisationalMap => {
+                view! { <super::orgmap::MapEditor workshop_id exercise_id/> }.into_any()
+            }
+            ExerciseKind::PowerVenn => {
+                view! { <super::venn::VennEditor workshop_id exercise_id/> }.into_any()
+            }
+            ExerciseKind::Vignette => {
+                view! { <super::vignette::VignetteEditor workshop_id exercise_id/> }.into_any()
+            }
+        }
     }
 }
