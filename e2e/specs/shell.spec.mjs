@@ -8,6 +8,16 @@ test("the app loads with no console error and no request beyond the loopback ser
   expect(watched.foreignRequests).toEqual([]);
 });
 
+test("opening the app adds no step to the browser's history: the first Back leaves it", async ({ page }) => {
+  await page.goto("about:blank");
+  await openApp(page);
+  await expect(page.getByRole("heading", { name: "Workshops" })).toBeVisible();
+  // The app writes its address (#/) in place of the one it opened at.
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/");
+  await page.goBack();
+  expect(page.url()).toBe("about:blank");
+});
+
 test("the page carries a Content-Security-Policy that allows only its own origin", async ({ page }) => {
   await openApp(page);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");

@@ -108,16 +108,29 @@ fn follow_location_hash(state: AppState) {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());
     // The listener lives as long as the page.
     std::mem::forget(listener);
-    Effect::new(move |_| {
+    Effect::new(move |written_before: Option<()>| {
         let hash = Location {
             route: state.route.get(),
             view: state.view.get(),
         }
         .to_hash();
-        if let Some(location) = web_sys::window().map(|w| w.location()) {
-            if location.hash().ok().as_deref() != Some(hash.as_str()) {
-                let _ = location.set_hash(&hash);
-            }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        if location.hash().ok().as_deref() == Some(hash.as_str()) {
+            return;
+        }
+        // The address the page opened at (no hash, or one the app tidies) is rewritten in
+        // place: a history entry of its own would make the facilitator's first Back show
+        // the same screen again instead of leaving.
+        let replaced = written_before.is_none()
+            && window
+                .history()
+                .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&hash)))
+                .is_ok();
+        if !replaced {
+            let _ = location.set_hash(&hash);
         }
     });
 }
