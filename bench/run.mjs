@@ -25,7 +25,12 @@ function stats(values) {
   return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted.at(-1)) };
 }
 
-const files = readdirSync(dist).map((name) => ({ name, bytes: readFileSync(join(dist, name)) }));
+// The app's own files: not the benchmark's pages (the floors and the plain-JavaScript map),
+// which scripts/bench.sh copies beside them.
+const benchOnly = (entry) => !entry.isFile() || /^(floor|vanilla-)/.test(entry.name);
+const files = readdirSync(dist, { withFileTypes: true })
+  .filter((entry) => !benchOnly(entry))
+  .map(({ name }) => ({ name, bytes: readFileSync(join(dist, name)) }));
 const byExt = (ext) => files.filter((f) => extname(f.name) === ext);
 const sum = (list, size) => list.reduce((total, f) => total + size(f.bytes), 0);
 const results = {
@@ -131,7 +136,7 @@ results.big_workshop_chars = bigEntries.reduce((sum, [, text]) => sum + text.len
  * `cpuSlowdown` above 1, DevTools throttles the page's CPU by that factor, as a laptop from
  * 2016 would be.
  */
-async function coldLoad(cpuSlowdown) {
+async function coldLoad(cpuSlowdown, path = "") {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   if (cpuSlowdown > 1) {
@@ -140,7 +145,7 @@ async function coldLoad(cpuSlowdown) {
   }
   const fetched = new Set();
   page.on("request", (request) => fetched.add(new URL(request.url()).pathname));
-  await page.goto(baseURL);
+  await page.goto(`${baseURL}${path}`);
   const readyAt = await markTime(page, "app-ready");
   await context.close();
   return { readyAt, fetched };
@@ -157,15 +162,26 @@ function gzipOfPaths(paths) {
   return total;
 }
 
+// Each cold load of the app is followed by one of each floor, so a machine that slows down
+// or speeds up during the run moves all three alike: `shell_floor_ms` is an empty page with
+// the app's stylesheet and one module script (bench/floor-shell.*), what a first visit costs
+// here before any app code runs; `shell_leptos_floor_ms` is the smallest Leptos app, built
+// as the app is (bench/leptos-floor), what Leptos itself costs to start.
+const floors = { "floor-shell.html": "shell_floor", "floor-leptos.html": "shell_leptos_floor" };
 const interactive = [];
 const interactive4x = [];
+const floorTimes = {};
 let firstLoadPaths = new Set();
-for (let run = 0; run < RUNS; run++) {
-  const { readyAt, fetched } = await coldLoad(1);
-  interactive.push(readyAt);
-  if (run === 0) firstLoadPaths = fetched;
+for (const [slowdown, times, suffix] of [[1, interactive, "ms"], [4, interactive4x, "4x_ms"]]) {
+  for (let run = 0; run < RUNS; run++) {
+    const { readyAt, fetched } = await coldLoad(slowdown);
+    times.push(readyAt);
+    if (slowdown === 1 && run === 0) firstLoadPaths = fetched;
+    for (const [path, name] of Object.entries(floors)) {
+      (floorTimes[`${name}_${suffix}`] ??= []).push((await coldLoad(slowdown, path)).readyAt);
+    }
+  }
 }
-for (let run = 0; run < RUNS; run++) interactive4x.push((await coldLoad(4)).readyAt);
 const transferGzip = gzipOfPaths(firstLoadPaths);
 
 // Storage: restore a 1 MB workshop from local storage to its page painted, then save it
@@ -511,6 +527,7 @@ rmSync(profile, { recursive: true, force: true });
 results.transfer_gzip_bytes = transferGzip;
 results.shell_interactive_ms = stats(interactive);
 results.shell_interactive_4x_ms = stats(interactive4x);
+for (const [key, times] of Object.entries(floorTimes)) results[key] = stats(times);
 results.measured_at = new Date().toISOString();
 
 writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");

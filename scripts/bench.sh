@@ -7,9 +7,33 @@ cd "$PROJECT_ROOT"
 scripts/install-test-tools.sh
 say "Building the release app"
 trunk build --release --dist dist-bench
-# The plain-JavaScript map that the map's drag is compared with.
+# The plain-JavaScript map that the map's drag is compared with, and the drag's floor.
 cp bench/vanilla-map.html bench/vanilla-map.js bench/floor-drag.html bench/floor-drag.js dist-bench/
+# The start-up floors, loaded cold beside the app: an empty page with the app's stylesheet,
+# and the smallest Leptos app built as the app is (bench/leptos-floor).
+say "Building the Leptos floor (bench/leptos-floor)"
+cp dist-bench/main-*.css dist-bench/floor.css
+cp bench/floor-shell.html bench/floor-shell.js bench/floor-leptos.html dist-bench/
+(cd bench/leptos-floor && CARGO_TARGET_DIR="$PROJECT_ROOT/target" cargo build --release --locked --target wasm32-unknown-unknown)
+mkdir -p dist-bench/leptos-floor
+cp target/wasm32-unknown-unknown/release/leptos-floor.wasm dist-bench/leptos-floor/cargo.wasm
+node bench/strip-relocs.mjs dist-bench/leptos-floor/cargo.wasm
+wasm-bindgen dist-bench/leptos-floor/cargo.wasm --out-dir dist-bench/leptos-floor \
+  --out-name leptos_floor --target web --no-typescript
+rm dist-bench/leptos-floor/cargo.wasm
+# As scripts/post-build.mjs optimises the app's wasm.
+wasm-opt -Oz --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  dist-bench/leptos-floor/leptos_floor_bg.wasm -o dist-bench/leptos-floor/leptos_floor_bg.wasm
+esbuild dist-bench/leptos-floor/leptos_floor.js --minify --format=esm --target=es2020 \
+  --allow-overwrite --outfile=dist-bench/leptos-floor/leptos_floor.js --log-level=warning
+cp bench/floor-leptos-boot.js dist-bench/leptos-floor/boot.js
 port=8282
+# A server left on the port would answer in place of this build's.
+if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+  echo "bench: port $port is already in use; stop what listens there and run again" >&2
+  exit 1
+fi
 node e2e/serve.mjs dist-bench $port > /dev/null &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
