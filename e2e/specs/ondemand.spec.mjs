@@ -90,3 +90,39 @@ test("after one visit, every module loaded on demand comes from the service work
   await context.setOffline(false);
   expect(watched.consoleErrors).toEqual([]);
 });
+
+test.describe("before the service worker has stored the app", () => {
+  // No worker: the page itself fetches each module, as on a first visit whose worker has not
+  // finished installing when the network goes.
+  test.use({ serviceWorkers: "block" });
+
+  test("an editor that cannot be fetched says so, with Try again, instead of stopping the app; it opens once the network is back", async ({ page, watched }) => {
+    await openApp(page);
+    await page.keyboard.press("n");
+    await expect(page.locator("#field-title")).toBeFocused();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Hall with no wifi");
+    // The network goes before the editors' module has ever been fetched.
+    const editorsModule = /\/(split_editors|chunk_)[^/]*\.wasm$/;
+    await page.route(editorsModule, (route) => route.abort("internetdisconnected"));
+    await page.getByRole("button", { name: "Add power venn diagram" }).click();
+    const notHere = page.getByRole("alert").filter({ hasText: "This screen could not be opened." });
+    await expect(notHere).toBeVisible();
+    await expect(notHere).toContainText("Connect to the internet and try again");
+    await expect(page.locator("#crash-overlay")).toHaveCount(0);
+    // The rest of the app carries on: the title bar's way home, and the workshop just typed.
+    await expect(page.locator(".crumbs a")).toHaveText("Hall with no wifi");
+    expect(watched.consoleErrors.length, "the loader reports the failed fetch").toBeGreaterThan(0);
+
+    await page.unroute(editorsModule);
+    await notHere.getByRole("button", { name: "Try again" }).focus();
+    await page.keyboard.press("Enter");
+    const input = page.getByLabel("New institution (Enter adds it)");
+    await expect(input).toBeVisible();
+    await input.click();
+    await page.keyboard.type("Citizens Advice");
+    await page.keyboard.press("Enter");
+    await expect(page.locator('g.institution[aria-label^="Citizens Advice:"]')).toHaveCount(1);
+    await expect(notHere).toHaveCount(0);
+  });
+});

@@ -48,7 +48,7 @@ pub fn ExerciseScreen(workshop_id: String, exercise_id: String) -> impl IntoView
                 {move || match kind.get() {
                     Some(kind) => {
                         let (w, e) = ids.get_value();
-                        on_demand::screen(editor(kind, w, e)).into_any()
+                        on_demand::screen(move || editor(kind, w.clone(), e.clone())).into_any()
                     }
                     // Never drawn: inside `Show`, the exercise and so its kind are there.
                     None => ().into_any(),

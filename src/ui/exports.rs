@@ -120,7 +120,7 @@ pub fn export_everything(
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let zip = match zip_everything(workshop).await {
+        let zip = match super::on_demand::or_not_here(zip_everything(workshop).await) {
             Ok(zip) => zip,
             Err(error) => return done(Err(error)),
         };

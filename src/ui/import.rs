@@ -72,7 +72,9 @@ pub fn import_file(state: AppState, pending: PendingImport, file: web_sys::File)
                 return;
             }
         };
-        let plan = plan_import_of(state.library.get_untracked(), text).await;
+        let plan = super::on_demand::or_not_here(
+            plan_import_of(state.library.get_untracked(), text).await,
+        );
         match plan {
             Err(error) => refuse(error.to_string()),
             Ok(plan) if plan.fresh.is_empty() && plan.conflicts.is_empty() => {
@@ -178,7 +180,7 @@ pub fn import_exercise_svg(state: AppState, workshop_id: String, file: web_sys::
                     .and_then(crate::storage::browser::utf8_from_js)
             })
             .unwrap_or_default();
-        match exercise_from_svg_text(text).await {
+        match super::on_demand::or_not_here(exercise_from_svg_text(text).await) {
             Ok(data) => {
                 let title = name.trim_end_matches(".svg").to_string();
                 let kind = data.kind().label().to_ascii_lowercase();

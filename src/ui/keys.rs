@@ -324,7 +324,10 @@ pub fn KeysDialog() -> impl IntoView {
                 </div>
                 <p class="keys-screen">{move || screen_of(state, &state.route.get()).name()}</p>
                 <div class="keys-groups">
-                    {move || on_demand::screen(key_tables(screen_of(state, &state.route.get())))}
+                    {move || {
+                        let screen = screen_of(state, &state.route.get());
+                        on_demand::screen(move || key_tables(screen))
+                    }}
                 </div>
             </Dialog>
         </Show>

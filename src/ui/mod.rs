@@ -190,11 +190,11 @@ pub fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || match state.route.get() {
                     Route::Home => view! { <home::HomeScreen/> }.into_any(),
-                    Route::Workshop(id) => on_demand::screen(workshop::workshop_screen(id)).into_any(),
+                    Route::Workshop(id) => on_demand::screen(move || workshop::workshop_screen(id.clone())).into_any(),
                     Route::Exercise(w, e) => view! { <exercise::ExerciseScreen workshop_id=w exercise_id=e/> }.into_any(),
                     Route::Break(w, b) => view! { <plan::BreakScreen workshop_id=w plan_id=b/> }.into_any(),
-                    Route::Report(w) => on_demand::screen(report::report_screen(w)).into_any(),
-                    Route::Publish(w) => on_demand::screen(publish::publish_screen(w)).into_any(),
+                    Route::Report(w) => on_demand::screen(move || report::report_screen(w.clone())).into_any(),
+                    Route::Publish(w) => on_demand::screen(move || publish::publish_screen(w.clone())).into_any(),
                 }}
             </main>
             <keys::KeysDialog/>

@@ -27,19 +27,31 @@ use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 /// Defines an entry point to code loaded on demand, in the module named first (`pages`,
-/// `files` or `editors`): a function, or an `async` one, that callers `.await`. Its arguments and
-/// result must be plain owned values (no generics, no references): the call crosses from one
-/// wasm module into another.
+/// `files` or `editors`): a function, or an `async` one, whose result callers `.await` as
+/// `Result<_, NotHere>`. Its arguments and result must be plain owned values (no generics, no
+/// references): the call crosses from one wasm module into another.
+///
+/// The split builds mark it `fallible`: a module that cannot be fetched (the network gone
+/// before the service worker has stored it) is `Err(NotHere)`, where it would otherwise panic
+/// and stop the whole app. A later call tries to fetch it again.
 macro_rules! on_demand {
     ($module:ident => $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         $(#[$meta])*
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split)]
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            return_wrapper(let value = _; { Ok(value) } -> Result<$ret, $crate::ui::on_demand::NotHere>)
+        )]
         $vis fn $name($($arg: $ty),*) -> $ret $body
 
         #[cfg(not(feature = "split"))]
         $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> $ret $body
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::NotHere> {
+            fn run($($arg: $ty),*) -> $ret $body
+            Ok(run($($arg),*))
+        }
     };
     // A split function cannot be `async` itself: it hands back its future, which the caller's
     // side awaits (as Leptos's `#[lazy]` does).
@@ -49,7 +61,8 @@ macro_rules! on_demand {
         #[leptos::wasm_split::wasm_split(
             $module,
             wasm_split_path = ::leptos::wasm_split,
-            return_wrapper(let future = _; { future.await } -> $ret)
+            fallible,
+            return_wrapper(let future = _; { Ok(future.await) } -> Result<$ret, $crate::ui::on_demand::NotHere>)
         )]
         $vis fn $name($($arg: $ty),*) -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = $ret>>> {
             Box::pin(async move $body)
@@ -57,29 +70,70 @@ macro_rules! on_demand {
 
         #[cfg(not(feature = "split"))]
         $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> $ret $body
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::NotHere> {
+            async fn run($($arg: $ty),*) -> $ret $body
+            Ok(run($($arg),*).await)
+        }
     };
 }
 pub(crate) use on_demand;
 
-/// Shows the view `load` gives once its module is here. A module already loaded gives it at
-/// once, so the screen is drawn in the same turn, as if it had never been split. Otherwise
+/// A module loaded on demand could not be fetched: the network is gone and the service worker
+/// has not stored the app's files yet (it does so just after the first visit's first picture).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotHere;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotHere {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotHere
+    }
+}
+
+impl NotHere {
+    /// What the facilitator is told, and what to do about it.
+    pub const MESSAGE: &'static str = "This part of the app is not on this computer yet, and there is no network to fetch it. Connect to the internet and try again. After one visit with the network, the whole app works offline.";
+}
+
+/// For the entry points that may fail on their own: one error, either way.
+pub fn or_not_here<T>(result: Result<Result<T, String>, NotHere>) -> Result<T, String> {
+    result.unwrap_or_else(|_| Err(NotHere::MESSAGE.to_string()))
+}
+
+/// Shows the view that `load` gives once its module is here. A module already loaded gives it
+/// at once, so the screen is drawn in the same turn, as if it had never been split. Otherwise
 /// the place holds only a status the screen reader hears (a few milliseconds from the
 /// service worker's cache, so nothing flashes on the projector), and the view comes when the
-/// module does.
+/// module does. If the module cannot be fetched, the place says so, with a button that calls
+/// `load` again.
 ///
 /// The view is made under the owner this is called in, as a component's would be, so it is
 /// disposed with the screen; leaving before the module arrives cancels the wait.
-pub fn screen(load: impl Future<Output = AnyView> + 'static) -> AnyView {
+pub fn screen<F>(load: impl Fn() -> F + Send + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, NotHere>> + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    (move || {
+        attempt.track();
+        one_attempt(load(), attempt)
+    })
+    .into_any()
+}
+
+fn one_attempt(
+    load: impl Future<Output = Result<AnyView, NotHere>> + 'static,
+    attempt: RwSignal<u32>,
+) -> AnyView {
     let mut load = Box::pin(ScopedFuture::new_untracked(load));
-    if let Poll::Ready(view) = load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        return view;
+    if let Poll::Ready(result) = load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return shown(result, attempt);
     }
     let arrived = RwSignal::new(false);
     let view = StoredValue::new_local(None::<AnyView>);
     let loading = Loading::start();
     leptos::task::spawn_local_scoped_with_cancellation(async move {
-        view.set_value(Some(load.await));
+        view.set_value(Some(shown(load.await, attempt)));
         arrived.set(true);
         // Arrived, or cancelled with the screen: either way it is no longer awaited.
         drop(loading);
@@ -95,6 +149,21 @@ pub fn screen(load: impl Future<Output = AnyView> + 'static) -> AnyView {
         }
     })
     .into_any()
+}
+
+fn shown(result: Result<AnyView, NotHere>, attempt: RwSignal<u32>) -> AnyView {
+    result.unwrap_or_else(|NotHere| {
+        view! {
+            <div class="notice danger not-here" role="alert">
+                <strong>"This screen could not be opened."</strong>
+                " " {NotHere::MESSAGE}
+                <div class="notice-actions">
+                    <button class="primary" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                </div>
+            </div>
+        }
+        .into_any()
+    })
 }
 
 thread_local! {
