@@ -1,11 +1,8 @@
 // axe-core (from npm) on every screen, tab and dialog, in both themes and in projector mode:
 // no serious or critical issue anywhere.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { test, expect, openApp, goTo } from "./fixtures.mjs";
+import { test, expect, openApp, goTo, seriousViolations } from "./fixtures.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const example = readFileSync(new URL("../../examples/phase-zero-workshop.json", import.meta.url));
 const workshop = JSON.parse(example.toString()).workshops[0];
 const exerciseOf = (kind) => workshop.exercises.find((e) => e.data[kind]);
@@ -15,19 +12,9 @@ const firstVignette = `#/w/${session.id}/e/${session.exercises[0].id}`;
 const breakStep = session.plan.find((item) => item.entry.break);
 const hashOf = (kind, view = "") => `#/w/${workshop.id}/e/${exerciseOf(kind).id}${view ? `/${view}` : ""}`;
 
-// The page's own CSP forbids inline scripts, which is how axe is put into the page.
+// The page's own CSP forbids inline scripts, which is how axe is put into the page
+// (`seriousViolations`).
 test.use({ bypassCSP: true });
-
-/** Runs axe on the page as it is and returns the serious and critical violations, readably. */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    await page.addScriptTag({ content: axeSource });
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function go(page, hash) {
   await goTo(page, hash);

@@ -4,6 +4,7 @@
 // value that would silently stop updating on screen).
 import { test as base, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 export const test = base.extend({
   watched: [async ({ page, baseURL }, use) => {
@@ -49,6 +50,22 @@ export async function screenDrawn(page) {
 }
 
 export { expect };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core on the page as it is and returns the serious and critical violations,
+ * readably. axe goes in as an inline script, so the test must `test.use({ bypassCSP: true })`.
+ */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
 
 /** The projector's big map: 31 actors in six groups, with 40 links of four kinds, scattered as
  *  a group drew them. The native layout test (`tests/orgmap/layout.rs`) reads the same file. */

@@ -1,7 +1,7 @@
 // Code loaded on demand (issue #17): the first load is the shell and the list of workshops;
 // each editor, the report and the file makers are wasm modules of their own, fetched the
 // first time they are asked for, and held by the service worker for use with no network.
-import { test, expect, openApp } from "./fixtures.mjs";
+import { test, expect, openApp, seriousViolations } from "./fixtures.mjs";
 
 /** Every path the page asks for from now on. */
 function requestedPaths(page) {
@@ -94,7 +94,8 @@ test("after one visit, every module loaded on demand comes from the service work
 test.describe("before the service worker has stored the app", () => {
   // No worker: the page itself fetches each module, as on a first visit whose worker has not
   // finished installing when the network goes.
-  test.use({ serviceWorkers: "block" });
+  // bypassCSP: axe goes into the page as an inline script.
+  test.use({ serviceWorkers: "block", bypassCSP: true });
 
   test("an editor that cannot be fetched says so, with Try again, instead of stopping the app; it opens once the network is back", async ({ page, watched }) => {
     await openApp(page);
@@ -113,6 +114,13 @@ test.describe("before the service worker has stored the app", () => {
     // The rest of the app carries on: the title bar's way home, and the workshop just typed.
     await expect(page.locator(".crumbs a")).toHaveText("Hall with no wifi");
     expect(watched.consoleErrors.length, "the loader reports the failed fetch").toBeGreaterThan(0);
+    expect(await seriousViolations(page), "axe, the message in place of the editor").toEqual([]);
+    await page.locator("main").focus();
+    await page.keyboard.press("p");
+    await expect(page.locator("html")).toHaveClass(/projector/);
+    expect(await seriousViolations(page), "axe, the message in projector mode").toEqual([]);
+    await expect(notHere.getByRole("button", { name: "Try again" })).toBeVisible();
+    await page.keyboard.press("p");
 
     await page.unroute(editorsModule);
     await notHere.getByRole("button", { name: "Try again" }).focus();

@@ -35,22 +35,10 @@ use std::task::{Context, Poll, Waker};
 /// before the service worker has stored it) is `Err(NotHere)`, where it would otherwise panic
 /// and stop the whole app. A later call tries to fetch it again.
 macro_rules! on_demand {
+    // A plain function is an `async` one that never waits: one shape for both.
     ($module:ident => $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg(feature = "split")]
-        $(#[$meta])*
-        #[leptos::wasm_split::wasm_split(
-            $module,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            return_wrapper(let value = _; { Ok(value) } -> Result<$ret, $crate::ui::on_demand::NotHere>)
-        )]
-        $vis fn $name($($arg: $ty),*) -> $ret $body
-
-        #[cfg(not(feature = "split"))]
-        $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::on_demand::NotHere> {
-            fn run($($arg: $ty),*) -> $ret $body
-            Ok(run($($arg),*))
+        $crate::ui::on_demand::on_demand! {
+            $module => $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
         }
     };
     // A split function cannot be `async` itself: it hands back its future, which the caller's
