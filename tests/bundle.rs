@@ -23,37 +23,37 @@ fn the_zip_holds_the_report_the_workshop_and_every_exercise_file_named_by_exerci
     let files = workshop_files(&workshop, json, 0.0);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let expected = [
-        "Phase-zero--how-coproduction-works-report.html",
-        "pla-workshop-Phase-zero--how-coproduction-works.json",
+        "Phase-zero-how-coproduction-works-report.html",
+        "pla-workshop-Phase-zero-how-coproduction-works.json",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support@2x.png",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support.svg",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support-nodes.csv",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support-edges.csv",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support-analysis.csv",
         "01-Who-shapes-mental-health-support/Who-shapes-mental-health-support.graphml",
-        "02-Venn---now/Venn---now@2x.png",
-        "02-Venn---now/Venn---now.svg",
-        "02-Venn---now/Venn---now-table.csv",
-        "03-Venn---ideal/Venn---ideal@2x.png",
-        "03-Venn---ideal/Venn---ideal.svg",
-        "03-Venn---ideal/Venn---ideal-table.csv",
-        "04-Priorities---community-organisations/Priorities---community-organisations-matrix.csv",
-        "04-Priorities---community-organisations/Priorities---community-organisations-scores.csv",
-        "04-Priorities---community-organisations/Priorities---community-organisations-decisions.csv",
-        "04-Priorities---community-organisations/Priorities---community-organisations-matrix@2x.png",
-        "04-Priorities---community-organisations/Priorities---community-organisations-matrix.svg",
-        "04-Priorities---community-organisations/Priorities---community-organisations-chart@2x.png",
-        "04-Priorities---community-organisations/Priorities---community-organisations-chart.svg",
-        "04-Priorities---community-organisations/Priorities---community-organisations-triads.csv",
-        "05-Priorities---statutory-services/Priorities---statutory-services-matrix.csv",
-        "05-Priorities---statutory-services/Priorities---statutory-services-scores.csv",
-        "05-Priorities---statutory-services/Priorities---statutory-services-decisions.csv",
-        "05-Priorities---statutory-services/Priorities---statutory-services-matrix@2x.png",
-        "05-Priorities---statutory-services/Priorities---statutory-services-matrix.svg",
-        "05-Priorities---statutory-services/Priorities---statutory-services-chart@2x.png",
-        "05-Priorities---statutory-services/Priorities---statutory-services-chart.svg",
-        "05-Priorities---statutory-services/Priorities---statutory-services-triads.csv",
-        "comparisons/Venn---now-to-Venn---ideal-changes.csv",
+        "02-Venn-now/Venn-now@2x.png",
+        "02-Venn-now/Venn-now.svg",
+        "02-Venn-now/Venn-now-table.csv",
+        "03-Venn-ideal/Venn-ideal@2x.png",
+        "03-Venn-ideal/Venn-ideal.svg",
+        "03-Venn-ideal/Venn-ideal-table.csv",
+        "04-Priorities-community-organisations/Priorities-community-organisations-matrix.csv",
+        "04-Priorities-community-organisations/Priorities-community-organisations-scores.csv",
+        "04-Priorities-community-organisations/Priorities-community-organisations-decisions.csv",
+        "04-Priorities-community-organisations/Priorities-community-organisations-matrix@2x.png",
+        "04-Priorities-community-organisations/Priorities-community-organisations-matrix.svg",
+        "04-Priorities-community-organisations/Priorities-community-organisations-chart@2x.png",
+        "04-Priorities-community-organisations/Priorities-community-organisations-chart.svg",
+        "04-Priorities-community-organisations/Priorities-community-organisations-triads.csv",
+        "05-Priorities-statutory-services/Priorities-statutory-services-matrix.csv",
+        "05-Priorities-statutory-services/Priorities-statutory-services-scores.csv",
+        "05-Priorities-statutory-services/Priorities-statutory-services-decisions.csv",
+        "05-Priorities-statutory-services/Priorities-statutory-services-matrix@2x.png",
+        "05-Priorities-statutory-services/Priorities-statutory-services-matrix.svg",
+        "05-Priorities-statutory-services/Priorities-statutory-services-chart@2x.png",
+        "05-Priorities-statutory-services/Priorities-statutory-services-chart.svg",
+        "05-Priorities-statutory-services/Priorities-statutory-services-triads.csv",
+        "comparisons/Venn-now-to-Venn-ideal-changes.csv",
         "comparisons/rankings-1-side-by-side.csv",
         "comparisons/rankings-1-agreement.csv",
     ];
@@ -132,4 +132,22 @@ fn the_zip_opens_and_gives_back_every_file_byte_for_byte() {
             .ok(),
         Some(zip::CompressionMethod::Stored)
     );
+}
+
+#[test]
+fn a_file_name_keeps_letters_and_digits_in_any_script_with_one_dash_between_words() {
+    use pla_workshop::export::files::file_stem;
+    assert_eq!(file_stem("Venn — now", "venn"), "Venn-now");
+    assert_eq!(
+        file_stem("Phase zero: how coproduction works", "workshop"),
+        "Phase-zero-how-coproduction-works"
+    );
+    assert_eq!(
+        file_stem("  «Youth forum», 12/11 ", "workshop"),
+        "Youth-forum-12-11"
+    );
+    assert_eq!(file_stem("ফোরাম ২০২৬", "workshop"), "ফোরাম-২০২৬");
+    assert_eq!(file_stem("مجلس الشباب", "workshop"), "مجلس-الشباب");
+    assert_eq!(file_stem(" — ", "workshop"), "workshop");
+    assert_eq!(file_stem("", "venn"), "venn");
 }

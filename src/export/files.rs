@@ -183,14 +183,19 @@ pub fn exercise_files(exercise: &Exercise) -> Vec<ExerciseFile> {
     }
 }
 
-/// The start of an exported file's name: the title with everything but letters and digits
-/// (in any script) made `-`, or `fallback` when nothing is left.
+/// The start of an exported file's name: the title's letters and digits (in any script),
+/// each run of anything else made one `-`, or `fallback` when nothing is left. One dash, so
+/// "Venn — now" is `Venn-now`, as a person would type it, not `Venn---now`.
 pub fn file_stem(title: &str, fallback: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem.trim_matches('-');
+    let mut stem = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
     if stem.is_empty() {
         fallback.to_string()
     } else {
