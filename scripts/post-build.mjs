@@ -105,9 +105,9 @@ if (release) {
 }
 // V8's compile hint, on the first line of wasm-bindgen's script: compile all of it while it
 // streams in, on a background thread, instead of each function on the main thread at its
-// first call. Start-up calls some 85 of them; a trace of a cold load (2026-12-07, 5 loads)
-// put the main thread's JavaScript compiling before the first picture at 5.5 ms without the
-// hint and 1.8 ms with it.
+// first call. Start-up calls some 85 of them; traces of 7 cold loads each (2026-12-07, the
+// same build with and without the line) put the main thread's JavaScript compiling before
+// the first picture at 7.8 ms without the hint and 3.3 ms with it (README, Benchmark).
 const script = readFileSync(join(dir, glueName), "utf8");
 writeFileSync(join(dir, glueName), `//# allFunctionsCalledOnLoad\n${script}`);
 const checked = new Set();
