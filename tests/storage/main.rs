@@ -1,5 +1,5 @@
 //! The stored format: fixtures of every released schema version, quarantine, a full store,
-//! and imports that must never panic or change what is already there.
+//! imports that must never panic or change what is already there, and what format 3 brought.
 #![cfg(not(target_arch = "wasm32"))]
 
 use pla_workshop::model::{ExerciseData, ExerciseKind, Library, Workshop};
@@ -13,6 +13,7 @@ mod damage;
 mod quarantine;
 mod saving;
 mod versions;
+mod vignettes_and_plan;
 
 const EXAMPLE: &str = include_str!("../../examples/phase-zero-workshop.json");
 
@@ -55,6 +56,17 @@ fn saved(workshops: &[Workshop]) -> MemoryStore {
     }
     saver.flush(&mut store, &library, 1.0).expect("saved");
     store
+}
+
+/// The id of `workshop`'s first exercise of `kind`.
+fn first_exercise_of(workshop: &Workshop, kind: ExerciseKind) -> String {
+    workshop
+        .exercises
+        .iter()
+        .find(|e| e.data.kind() == kind)
+        .expect("an exercise of that kind")
+        .id
+        .clone()
 }
 
 fn example_workshop(id: &str) -> Workshop {

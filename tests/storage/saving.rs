@@ -57,13 +57,7 @@ fn a_keystroke_in_the_notes_writes_the_header_and_a_map_edit_writes_only_the_map
     assert!(header.len() < 2_000, "about a kilobyte: {}", header.len());
 
     store.writes.clear();
-    let map_id = original
-        .exercises
-        .iter()
-        .find(|e| e.data.kind() == ExerciseKind::OrganisationalMap)
-        .expect("a map")
-        .id
-        .clone();
+    let map_id = first_exercise_of(&original, ExerciseKind::OrganisationalMap);
     let workshop = library.get_mut("w").expect("there");
     if let Some(ExerciseData::OrganisationalMap(map)) =
         workshop.exercise_mut(&map_id).map(|e| &mut e.data)
@@ -191,13 +185,7 @@ fn another_tabs_save_is_taken_key_by_key_and_unchanged_exercises_stay_shared() {
     let (mut there, mut library_there, _) = Saver::open(&mut store, 1.0);
     there.read_unread(&mut store, &mut library_there, 1.0);
     // The other tab edits the ranking and renames the workshop.
-    let ranking_id = original
-        .exercises
-        .iter()
-        .find(|e| e.data.kind() == ExerciseKind::PairwiseRanking)
-        .expect("a ranking")
-        .id
-        .clone();
+    let ranking_id = first_exercise_of(&original, ExerciseKind::PairwiseRanking);
     let workshop = library_there.get_mut("w").expect("there");
     workshop.title = "Renamed there".into();
     if let Some(ExerciseData::PairwiseRanking(ranking)) =

@@ -1,33 +1,13 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! What file format 3 and storage layout 4 brought: a vignette and the workshop's plan
 //! survive the file, the store and a reload; values stored by layouts 2 and 3 still read as
-//! they stand; and every file in `examples/` reads. (Beside `tests/storage.rs`, which is long
-//! enough already.)
+//! they stand; and every file in `examples/` reads.
 
+use super::*;
 use pla_workshop::model::plan::PlanEntry;
-use pla_workshop::model::{ExerciseData, Library, Workshop};
-use pla_workshop::storage::format::{read, Envelope, SCHEMA_VERSION};
-use pla_workshop::storage::layout::{workshop_key, STORAGE_SCHEMA_VERSION};
-use pla_workshop::storage::{self, KeyValueStore, MemoryStore, Saver};
+use pla_workshop::storage::layout::workshop_key;
 
 fn fixture_v3() -> Workshop {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v3.json");
-    let text = std::fs::read_to_string(path).expect("the frozen fixture of schema 3");
-    read(&text).expect("it reads").workshops.remove(0)
-}
-
-/// A store holding `workshops` as this build saves them.
-fn saved(workshops: &[Workshop]) -> MemoryStore {
-    let mut store = MemoryStore::default();
-    let mut saver = Saver::default();
-    let library = Library {
-        workshops: workshops.to_vec(),
-    };
-    for workshop in workshops {
-        saver.changed(&workshop.id);
-    }
-    saver.flush(&mut store, &library, 1.0).expect("saved");
-    store
+    read(&fixture(3)).expect("it reads").workshops.remove(0)
 }
 
 #[test]
@@ -154,7 +134,7 @@ fn every_example_file_reads_and_round_trips() {
 
 #[test]
 fn the_vignettes_example_runs_two_vignettes_with_a_break_between_them() {
-    let text = include_str!("../examples/vignettes-workshop.json");
+    let text = include_str!("../../examples/vignettes-workshop.json");
     let envelope = read(text).expect("the example reads");
     assert_eq!(envelope.schema_version, SCHEMA_VERSION);
     let workshop = &envelope.workshops[0];
