@@ -25,9 +25,13 @@ rm dist-bench/leptos-floor/cargo.wasm
 wasm-opt -Oz --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist-bench/leptos-floor/leptos_floor_bg.wasm -o dist-bench/leptos-floor/leptos_floor_bg.wasm
-esbuild dist-bench/leptos-floor/leptos_floor.js --minify --format=esm --target=es2020 \
-  --allow-overwrite --outfile=dist-bench/leptos-floor/leptos_floor.js --log-level=warning
+# As scripts/post-build.mjs makes the app's script: its start and wasm-bindgen's script
+# bundled into one minified file, marked for V8 to compile as it loads.
 cp bench/floor-leptos-boot.js dist-bench/leptos-floor/boot.js
+esbuild dist-bench/leptos-floor/boot.js --bundle --minify --format=esm --target=es2022 \
+  --outfile=dist-bench/leptos-floor/bundle.js --log-level=warning
+{ echo "//# allFunctionsCalledOnLoad"; cat dist-bench/leptos-floor/bundle.js; } > dist-bench/leptos-floor/app.js
+rm dist-bench/leptos-floor/boot.js dist-bench/leptos-floor/bundle.js dist-bench/leptos-floor/leptos_floor.js
 port=8282
 # A server left on the port would answer in place of this build's.
 if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then
