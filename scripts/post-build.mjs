@@ -8,7 +8,7 @@
 //    the split's loader into one file (minified in a release build, and marked to be
 //    compiled as it loads), so the Content-Security-Policy can forbid every inline script;
 //    joins the report's stylesheet to the app's.
-// 3. Puts every file's hash in the page's integrity attributes.
+// 3. Puts every file's hash in the page's integrity attributes (the wasm's preload aside).
 // 4. Writes the service worker from static/sw.template.js with the list of every built file,
 //    so the app, with every module loaded on demand, loads and works offline after the
 //    first visit.
@@ -137,11 +137,15 @@ const reportLink = new RegExp(`<link[^>]*/${reportStyle.replace(".", "\\.")}[^>]
 if (!reportLink.test(page) || !page.includes(`/${mainStyle}`)) fail("index.html does not link both stylesheets; has Trunk's output changed?");
 page = page.replace(reportLink, "").replace(`/${mainStyle}`, `/${styleName}`);
 
-// 3. The integrity of every file the page links.
+// 3. The integrity of every file the page links, but the wasm's preload: Chromium ignores
+//    `integrity` on a preload fetched `as=fetch` and says so in the console on every load
+//    (crbug.com/981419), and wasm-bindgen's own fetch of the wasm, which the preload feeds,
+//    carries none.
 const checked = new Set();
 page = page.replace(/<link[^>]*\bhref="?\/([^"\s>]+)"?[^>]*>/g, (tag, name) => {
   if (!/\bintegrity=/.test(tag)) return tag;
   checked.add(name);
+  if (/\bas="?fetch"?/.test(tag)) return tag.replace(/\s*\bintegrity="?[^"\s>]+"?/, "");
   return tag.replace(/\bintegrity="?[^"\s>]+"?/, `integrity="${integrityOf(name)}"`);
 });
 if (!checked.has(`${stem}_bg.wasm`) || !checked.has(styleName)) {

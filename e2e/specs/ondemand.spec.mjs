@@ -47,6 +47,7 @@ test("the first load is the shell alone; a workshop's page, an editor, its expor
   // saves is time saved (README, Benchmark). The service worker's own script comes later.
   expect(paths.filter((p) => p.endsWith(".js") && p !== "/sw.js"), "scripts").toHaveLength(1);
   expect(paths.filter((p) => p.endsWith(".css")), "stylesheets").toHaveLength(1);
+  expect(watched.consoleWarnings, "warnings while the first load starts").toEqual([]);
   // The script asks V8 to compile it as it streams in, off the main thread.
   const script = paths.find((p) => /^\/pla-workshop-[0-9a-f]+\.js$/.test(p));
   const text = await page.evaluate(async (path) => (await fetch(path)).text(), script);
